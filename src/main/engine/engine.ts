@@ -1,0 +1,125 @@
+// The engine: a plain object with start()/stop() and typed events. Hosts (Electron, `serve`,
+// tests) hand it a store, an RPC and a clock; nothing here knows which host runs it.
+import { EventEmitter } from 'node:events';
+import type { EngineConfig } from '../../shared/config';
+import type { HealthReport, StoredEvent } from '../../shared/model';
+import { systemClock, type Clock } from './clock';
+import { DedupWindow } from './ingest/dedup-window';
+import { IngestPipeline } from './ingest/pipeline';
+import { SpecCache } from './ingest/spec-cache';
+import { Subscriber, type SubscriberStatus } from './ingest/subscriber';
+import type { Logger } from './log/logger';
+import { createMetrics, type EngineMetrics } from './metrics';
+import { pruneOldEvents } from './retention';
+import type { Store, WatchedContract } from './store/store';
+import type { StellarRpc } from './stellar/rpc-types';
+import { buildHealth } from './health';
+
+export interface EngineEvents {
+  'events-stored': [events: StoredEvent[]];
+  status: [status: SubscriberStatus];
+  'contracts-changed': [contracts: WatchedContract[]];
+}
+
+export interface EngineOptions {
+  config: EngineConfig;
+  store: Store;
+  rpc: StellarRpc;
+  log: Logger;
+  /** The passphrase the RPC must serve (from the network preset or --passphrase). */
+  expectedPassphrase: string | null;
+  clock?: Clock;
+  pageLimit?: number;
+}
+
+const RETENTION_EVERY_MS = 60 * 60_000;
+
+export class Engine extends EventEmitter<EngineEvents> {
+  readonly metrics: EngineMetrics = createMetrics();
+  readonly subscriber: Subscriber;
+  readonly pipeline: IngestPipeline;
+  private readonly clock: Clock;
+  private readonly startedAt: number;
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(private readonly opts: EngineOptions) {
+    super();
+    this.clock = opts.clock ?? systemClock;
+    this.startedAt = this.clock.now();
+    const specs = new SpecCache(opts.store, opts.rpc, opts.log, () => this.clock.now());
+    const dedup = new DedupWindow(opts.config.dedupWindowMs, 200_000, () => this.clock.now());
+    this.pipeline = new IngestPipeline(opts.store, specs, dedup, this.metrics);
+    this.subscriber = new Subscriber({
+      rpc: opts.rpc,
+      store: opts.store,
+      pipeline: this.pipeline,
+      log: opts.log,
+      metrics: this.metrics,
+      clock: this.clock,
+      expectedPassphrase: opts.expectedPassphrase,
+      pollIntervalMs: opts.config.pollIntervalMs,
+      startLedger: opts.config.startLedger,
+      pageLimit: opts.pageLimit,
+      onStored: (events) => this.emit('events-stored', events),
+      onStatus: (status) => this.emit('status', status),
+    });
+  }
+
+  get store(): Store {
+    return this.opts.store;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    for (const contract of this.opts.config.contracts) {
+      await this.opts.store.upsertContract({ id: contract.id, name: contract.name ?? null, eventTypes: contract.eventTypes ?? [] });
+    }
+    await this.refreshWatched();
+    this.subscriber.start();
+    if (this.opts.config.retentionDays > 0) {
+      const prune = () => void pruneOldEvents(this.opts.store, this.opts.config.retentionDays, this.clock, this.opts.log).catch(
+        (error) => this.opts.log.error('retention cleanup failed', { error }),
+      );
+      prune();
+      this.retentionTimer = setInterval(prune, RETENTION_EVERY_MS);
+      this.retentionTimer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    await this.subscriber.stop();
+  }
+
+  async watch(contract: { id: string; name?: string | null; eventTypes?: string[] }): Promise<WatchedContract> {
+    const saved = await this.opts.store.upsertContract(contract);
+    await this.refreshWatched();
+    return saved;
+  }
+
+  async unwatch(contractId: string): Promise<boolean> {
+    const removed = await this.opts.store.removeContract(contractId);
+    await this.refreshWatched();
+    return removed;
+  }
+
+  async health(): Promise<HealthReport> {
+    return buildHealth({
+      store: this.opts.store,
+      status: this.subscriber.status,
+      config: this.opts.config,
+      uptimeMs: this.clock.now() - this.startedAt,
+      now: this.clock.now(),
+    });
+  }
+
+  private async refreshWatched(): Promise<void> {
+    const contracts = await this.opts.store.listContracts();
+    this.subscriber.setWatched(contracts);
+    this.emit('contracts-changed', contracts);
+  }
+}

@@ -1,0 +1,83 @@
+// The store interface the engine, API and dispatcher use. SQLite implements it for the app and
+// `serve`; PostgreSQL will implement the same interface for shared deployments, so every method
+// is async even where SQLite answers synchronously.
+import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../shared/model';
+import type { DecodedEvent } from '../stellar/decoded-event';
+
+export interface PollingState {
+  networkPassphrase: string | null;
+  networkEpoch: number;
+  /** Exclusive `getEvents` cursor; null = start from a ledger. */
+  cursor: string | null;
+  /** Where to start when there is no cursor. */
+  resumeLedger: number | null;
+  /** The last ledger fully ingested, and its hash, to detect network resets. */
+  checkpointLedger: number | null;
+  checkpointHash: string | null;
+  updatedAt: string | null;
+}
+
+export interface IngestBatch {
+  events: DecodedEvent[];
+  /** Advance the cursor in the same transaction (absent = leave it). */
+  cursor?: string | null;
+  checkpoint?: { ledger: number; hash: string };
+}
+
+export interface IngestResult {
+  /** Events that were new (not already stored); duplicates are dropped by the unique key. */
+  inserted: StoredEvent[];
+  duplicates: number;
+}
+
+export interface WatchedContract {
+  id: string;
+  name: string | null;
+  eventTypes: string[];
+  startLedger: number | null;
+  addedAt: string;
+}
+
+export interface CachedSpec {
+  contractId: string;
+  wasmHash: string | null;
+  /** Base64 ScSpecEntry XDR; null = the contract has no spec (checked, none found). */
+  entries: string[] | null;
+  fetchedAt: string;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+  ping(): Promise<boolean>;
+
+  getPollingState(): Promise<PollingState>;
+  /** Events + outbox rows + cursor/checkpoint in one transaction. */
+  commitIngest(batch: IngestBatch): Promise<IngestResult>;
+  setNetwork(passphrase: string): Promise<void>;
+  /** Where to start reading when there is no cursor yet. */
+  setResumeLedger(ledger: number): Promise<void>;
+  /** Starts a new network epoch: cursor and checkpoint cleared, old events kept. */
+  recordNetworkReset(reason: string, passphrase: string): Promise<PollingState>;
+  /** Records a gap and moves the start past it (cursor cleared), in one transaction. */
+  recordGap(gap: { fromLedger: number; toLedger: number; reason: string }): Promise<GapRecord>;
+  listGaps(limit?: number): Promise<GapRecord[]>;
+  lastReset(): Promise<NetworkResetRecord | null>;
+
+  listContracts(): Promise<WatchedContract[]>;
+  upsertContract(contract: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null }): Promise<WatchedContract>;
+  removeContract(id: string): Promise<boolean>;
+  getSpec(contractId: string): Promise<CachedSpec | null>;
+  putSpec(spec: CachedSpec): Promise<void>;
+
+  countEvents(): Promise<number>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  /** Newest first. */
+  recentEvents(limit: number): Promise<StoredEvent[]>;
+  lastEventTime(): Promise<string | null>;
+  /** Deletes up to `batchSize` events closed before `before`; returns how many went. */
+  deleteEventsBefore(before: string, batchSize: number): Promise<number>;
+
+  getSetting<T>(key: string): Promise<T | null>;
+  setSetting(key: string, value: unknown): Promise<void>;
+}
