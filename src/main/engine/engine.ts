@@ -13,6 +13,7 @@ import { createMetrics, type EngineMetrics } from './metrics';
 import { pruneOldEvents } from './retention';
 import type { Store, WatchedContract } from './store/store';
 import type { StellarRpc } from './stellar/rpc-types';
+import { Dispatcher } from './dispatch/dispatcher';
 import { buildHealth } from './health';
 
 export interface EngineEvents {
@@ -38,6 +39,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly metrics: EngineMetrics = createMetrics();
   readonly subscriber: Subscriber;
   readonly pipeline: IngestPipeline;
+  readonly dispatcher: Dispatcher;
   private readonly clock: Clock;
   private readonly startedAt: number;
   private retentionTimer: NodeJS.Timeout | null = null;
@@ -61,9 +63,13 @@ export class Engine extends EventEmitter<EngineEvents> {
       pollIntervalMs: opts.config.pollIntervalMs,
       startLedger: opts.config.startLedger,
       pageLimit: opts.pageLimit,
-      onStored: (events) => this.emit('events-stored', events),
+      onStored: (events) => {
+        this.dispatcher.wake();
+        this.emit('events-stored', events);
+      },
       onStatus: (status) => this.emit('status', status),
     });
+    this.dispatcher = new Dispatcher({ store: opts.store, log: opts.log, clock: this.clock });
   }
 
   get store(): Store {
@@ -78,6 +84,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     await this.refreshWatched();
     this.subscriber.start();
+    this.dispatcher.start();
     if (this.opts.config.retentionDays > 0) {
       const prune = () => void pruneOldEvents(this.opts.store, this.opts.config.retentionDays, this.clock, this.opts.log).catch(
         (error) => this.opts.log.error('retention cleanup failed', { error }),
@@ -93,6 +100,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.running = false;
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     await this.subscriber.stop();
+    await this.dispatcher.stop();
   }
 
   async watch(contract: { id: string; name?: string | null; eventTypes?: string[] }): Promise<WatchedContract> {

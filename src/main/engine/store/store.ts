@@ -3,6 +3,8 @@
 // is async even where SQLite answers synchronously.
 import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../shared/model';
 import type { DecodedEvent } from '../stellar/decoded-event';
+import type { DispatchStore } from './dispatch-store';
+import type { EventQueries } from './event-queries';
 
 export interface PollingState {
   networkPassphrase: string | null;
@@ -48,6 +50,10 @@ export interface CachedSpec {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Reading events for the API (filters, paging, export). */
+  readonly events: EventQueries;
+  /** Targets, rules and deliveries. */
+  readonly dispatch: DispatchStore;
   close(): Promise<void>;
   ping(): Promise<boolean>;
 

@@ -7,11 +7,15 @@ import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../../sha
 import { decodedToStored, rowToEvent, type EventRow } from '../event-row';
 import type { CachedSpec, IngestBatch, IngestResult, PollingState, Store, WatchedContract } from '../store';
 import { migrate } from './migrate';
+import { SqliteDispatchStore } from './sqlite-dispatch-store';
+import { SqliteEventQueries } from './sqlite-event-queries';
 import { prepareStatements, type Statements } from './statements';
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
+  readonly events: SqliteEventQueries;
+  readonly dispatch: SqliteDispatchStore;
   private readonly sql: Statements;
 
   constructor(readonly path: string) {
@@ -23,6 +27,8 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.sql = prepareStatements(this.db);
+    this.events = new SqliteEventQueries(this.db);
+    this.dispatch = new SqliteDispatchStore(this.db);
   }
 
   async close(): Promise<void> {
