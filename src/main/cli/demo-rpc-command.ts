@@ -55,7 +55,6 @@ export async function runDemoRpc(argv: string[]): Promise<number> {
     ledgerIntervalMs: Math.max(50, numbers.ledgerIntervalMs),
     history: { ledgers: numbers.historyLedgers, eventsPerLedger: numbers.eventsPerLedger },
   });
-  server.chain.start();
   process.stdout.write(
     `Demo Stellar RPC at ${server.url}\n  contracts: ${Object.entries(server.chain.contracts)
       .map(([name, id]) => `${name} ${id}`)

@@ -8,7 +8,7 @@ import { Engine } from './engine';
 import type { Logger } from './log/logger';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 import type { Store } from './store/store';
-import { startDemoRpcServer } from './stellar/demo';
+import { startInProcessDemo, type InProcessDemo } from './demo-network';
 import { RpcClient } from './stellar/rpc-client';
 
 export interface Runtime {
@@ -16,7 +16,7 @@ export interface Runtime {
   api: RunningApi;
   store: Store;
   databasePath: string;
-  demo: { url: string; contracts: string[]; close(): Promise<void> } | null;
+  demo: InProcessDemo | null;
   close(): Promise<void>;
 }
 
@@ -28,54 +28,45 @@ export interface RuntimeOptions {
 
 export async function openRuntime(config: EngineConfig, opts: RuntimeOptions): Promise<Runtime> {
   const preset = NETWORK_PRESETS[config.network];
-  let demo: Runtime['demo'] = null;
-  let rpcUrls = config.rpcUrls.length > 0 ? config.rpcUrls : preset.rpcUrls;
-  if (config.network === 'demo' && config.rpcUrls.length === 0) {
-    const server = await startDemoRpcServer({
-      host: '127.0.0.1',
-      port: 0,
-      ledgerIntervalMs: config.demo.ledgerIntervalMs,
-      history: { ledgers: config.demo.historyLedgers, eventsPerLedger: 3 },
-    });
-    server.chain.start();
-    demo = { url: server.url, contracts: Object.values(server.chain.contracts), close: () => server.close() };
-    rpcUrls = [server.url];
-  }
-
   const databasePath = config.databasePath ?? opts.defaultDatabasePath ?? defaultDatabasePath();
   const store = new SqliteStore(databasePath);
-  const withDemoContracts =
-    demo && config.contracts.length === 0 && (await store.listContracts()).length === 0
-      ? { ...config, contracts: demo.contracts.map((id) => ({ id })) }
-      : config;
-  const rpc = new RpcClient({ urls: rpcUrls, timeoutMs: config.rpcTimeoutMs });
-  const engine = new Engine({
-    config: withDemoContracts,
-    store,
-    rpc,
-    log: opts.log,
-    expectedPassphrase: config.passphrase ?? preset.passphrase,
-  });
-  await engine.start();
-  let api: RunningApi;
+  let demo: InProcessDemo | null = null;
+  let api: RunningApi | null = null;
+  let engine: Engine | null = null;
   try {
+    let rpcUrls = config.rpcUrls.length > 0 ? config.rpcUrls : preset.rpcUrls;
+    let engineConfig = config;
+    if (config.network === 'demo' && config.rpcUrls.length === 0) {
+      demo = await startInProcessDemo(config, store);
+      rpcUrls = [demo.url];
+      const nothingWatched = config.contracts.length === 0 && (await store.listContracts()).length === 0;
+      engineConfig = {
+        ...config,
+        contracts: nothingWatched ? demo.contracts.map((id) => ({ id })) : config.contracts,
+        // First run: show the demo's recent history at once rather than waiting for new ledgers.
+        startLedger: config.startLedger ?? demo.oldestLedger,
+      };
+    }
+    const rpc = new RpcClient({ urls: rpcUrls, timeoutMs: config.rpcTimeoutMs });
+    engine = new Engine({ config: engineConfig, store, rpc, log: opts.log, expectedPassphrase: config.passphrase ?? preset.passphrase });
+    await engine.start();
     api = await startApiServer({ engine, log: opts.log }, config.host, config.port);
   } catch (error) {
-    await engine.stop();
+    await engine?.stop();
     await store.close();
     await demo?.close();
     throw error;
   }
 
+  const started = { engine, api };
   return {
-    engine,
-    api,
+    ...started,
     store,
     databasePath,
     demo,
     close: async () => {
-      await api.close();
-      await engine.stop();
+      await started.api.close();
+      await started.engine.stop();
       await store.close();
       await demo?.close();
     },

@@ -9,6 +9,7 @@ export class PollSchedule {
   private intervalMs: number;
   private lastSequence: number | null = null;
   private lastCloseMs: number | null = null;
+  private learned = false;
 
   constructor(
     private readonly maxDelayMs: number,
@@ -22,7 +23,11 @@ export class PollSchedule {
     if (closeTimeMs === null) return;
     if (this.lastSequence !== null && this.lastCloseMs !== null && sequence > this.lastSequence) {
       const perLedger = (closeTimeMs - this.lastCloseMs) / (sequence - this.lastSequence);
-      if (perLedger > 0) this.intervalMs = this.intervalMs * 0.7 + perLedger * 0.3;
+      if (perLedger > 0) {
+        // The first measurement replaces the guess; later ones smooth out close-time rounding.
+        this.intervalMs = this.learned ? this.intervalMs * 0.7 + perLedger * 0.3 : perLedger;
+        this.learned = true;
+      }
     }
     if (this.lastSequence === null || sequence >= this.lastSequence) {
       this.lastSequence = sequence;
