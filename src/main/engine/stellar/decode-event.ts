@@ -1,4 +1,5 @@
-// RPC event → DecodedEvent. Names come from the contract's SEP-48 event spec when it has one,
+// RPC event → DecodedEvent. Values are decoded once with the SDK's XDR types; names come from
+// the contract's SEP-48 event spec when it has one,
 // else positional (`topic_1`, …, `value`). An event that cannot be decoded is kept raw and
 // flagged (decodeStatus "failed"), never dropped and never thrown.
 import { createHash } from 'node:crypto';
@@ -6,7 +7,8 @@ import { xdr, type contract } from '@stellar/stellar-sdk';
 import { CATEGORIES, PRIORITIES, type Category, type JsonValue, type Priority } from '../../../shared/model';
 import type { DecodedEvent } from './decoded-event';
 import type { RpcEvent } from './rpc-types';
-import { nativeToJson, scValToJson } from './scval-json';
+import { nameFields } from './event-layouts';
+import { scValToJson } from './scval-json';
 
 /** Events that publish a category but no priority (contracts.md): their last u32 is the category. */
 const CATEGORY_ONLY_EVENTS = new Set([
@@ -51,10 +53,11 @@ export function decodeEvent(raw: RpcEvent, spec: contract.Spec | null = null): D
   }
 
   const topicsJson = topics.map(scValToJson);
+  const valueJson = scValToJson(value);
   const { eventType, nameTopics } = eventTypeOf(topics, topicsJson);
-  const named = spec ? parseWithSpec(spec, topics, value) : null;
+  const named = spec ? nameFields(spec, topicsJson, valueJson) : null;
   const levels = named ? levelsFromFields(named) : levelsFromTopics(eventType, topics);
-  const data = named ? withoutLevelFields(named) : positionalFields(topicsJson, value, nameTopics, levels.trailing);
+  const data = named ? withoutLevelFields(named) : positionalFields(topicsJson, valueJson, nameTopics, levels.trailing);
 
   return {
     ...base,
@@ -77,15 +80,6 @@ function eventTypeOf(topics: xdr.ScVal[], json: JsonValue[]): { eventType: strin
     return { eventType: `${json[0]}_${json[1]}`, nameTopics: 2 };
   }
   return { eventType: String(json[0]), nameTopics: 1 };
-}
-
-function parseWithSpec(spec: contract.Spec, topics: xdr.ScVal[], value: xdr.ScVal): Record<string, JsonValue> | null {
-  try {
-    const parsed = spec.parseEvent(topics, value);
-    return parsed ? (nativeToJson(parsed.data) as Record<string, JsonValue>) : null;
-  } catch {
-    return null;
-  }
 }
 
 interface Levels {
@@ -128,10 +122,10 @@ function withoutLevelFields(fields: Record<string, JsonValue>): Record<string, J
   return rest;
 }
 
-function positionalFields(topics: JsonValue[], value: xdr.ScVal, nameTopics: number, trailing: number) {
+function positionalFields(topics: JsonValue[], value: JsonValue, nameTopics: number, trailing: number) {
   const fields: Record<string, JsonValue> = {};
   for (let i = nameTopics; i < topics.length - trailing; i++) fields[`topic_${i}`] = topics[i]!;
-  fields.value = scValToJson(value);
+  fields.value = value;
   return fields;
 }
 

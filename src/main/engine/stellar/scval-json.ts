@@ -34,7 +34,7 @@ export function scValToJson(val: xdr.ScVal): JsonValue {
     case 'scvSymbol':
       return val.sym.toString();
     case 'scvAddress':
-      return Address.fromScAddress(val.address).toString();
+      return addressToStrkey(val.address);
     case 'scvVec':
       return (val.vec ?? []).map(scValToJson);
     case 'scvMap':
@@ -44,6 +44,27 @@ export function scValToJson(val: xdr.ScVal): JsonValue {
     default:
       return { type: val.type };
   }
+}
+
+// Strkey encoding (base32 + CRC16) is the costliest step of decoding, and the same few
+// addresses recur in every event: remember recent ones by their XDR bytes.
+const strkeys = new Map<string, string>();
+const STRKEY_CACHE_SIZE = 10_000;
+
+function addressToStrkey(address: xdr.ScAddress): string {
+  const raw =
+    address.type === 'scAddressTypeAccount' ? address.accountId.ed25519.toBytes()
+    : address.type === 'scAddressTypeContract' ? address.contractId.value
+    : null;
+  if (raw === null) return Address.fromScAddress(address).toString();
+  const key = address.type[13] + Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  let strkey = strkeys.get(key);
+  if (strkey === undefined) {
+    strkey = Address.fromScAddress(address).toString();
+    if (strkeys.size >= STRKEY_CACHE_SIZE) strkeys.clear();
+    strkeys.set(key, strkey);
+  }
+  return strkey;
 }
 
 function mapToJson(entries: xdr.ScMapEntry[]): JsonValue {
