@@ -4,7 +4,9 @@ import { EventEmitter } from 'node:events';
 import type { EngineConfig } from '../../shared/config';
 import type { HealthReport, StoredEvent } from '../../shared/model';
 import { systemClock, type Clock } from './clock';
+import { BackfillRunner, type BackfillProgress } from './ingest/backfill-runner';
 import { DedupWindow } from './ingest/dedup-window';
+import { cursorLedger } from './ingest/fetch-range';
 import { IngestPipeline } from './ingest/pipeline';
 import { SpecCache } from './ingest/spec-cache';
 import { Subscriber, type SubscriberStatus } from './ingest/subscriber';
@@ -20,6 +22,7 @@ export interface EngineEvents {
   'events-stored': [events: StoredEvent[]];
   status: [status: SubscriberStatus];
   'contracts-changed': [contracts: WatchedContract[]];
+  'backfill-progress': [progress: BackfillProgress];
 }
 
 export interface EngineOptions {
@@ -40,6 +43,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly subscriber: Subscriber;
   readonly pipeline: IngestPipeline;
   readonly dispatcher: Dispatcher;
+  readonly backfills: BackfillRunner;
   private readonly clock: Clock;
   private readonly startedAt: number;
   private retentionTimer: NodeJS.Timeout | null = null;
@@ -69,6 +73,19 @@ export class Engine extends EventEmitter<EngineEvents> {
       },
       onStatus: (status) => this.emit('status', status),
     });
+    this.backfills = new BackfillRunner({
+      rpc: opts.rpc,
+      store: opts.store,
+      pipeline: this.pipeline,
+      log: opts.log,
+      clock: this.clock,
+      pageLimit: opts.pageLimit ?? 1000,
+      onStored: (events) => {
+        this.dispatcher.wake();
+        this.emit('events-stored', events);
+      },
+      onProgress: (progress) => this.emit('backfill-progress', progress),
+    });
     this.dispatcher = new Dispatcher({ store: opts.store, log: opts.log, clock: this.clock });
   }
 
@@ -84,6 +101,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     await this.refreshWatched();
     this.subscriber.start();
+    this.backfills.start();
     this.dispatcher.start();
     if (this.opts.config.retentionDays > 0) {
       const prune = () => void pruneOldEvents(this.opts.store, this.opts.config.retentionDays, this.clock, this.opts.log).catch(
@@ -100,13 +118,32 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.running = false;
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     await this.subscriber.stop();
+    await this.backfills.stop();
     await this.dispatcher.stop();
   }
 
-  async watch(contract: { id: string; name?: string | null; eventTypes?: string[] }): Promise<WatchedContract> {
+  /**
+   * Watches a contract from now on; with a start ledger before where the live stream is, its
+   * past events are read back by a backfill while the live stream goes on.
+   */
+  async watch(contract: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null }): Promise<WatchedContract> {
     const saved = await this.opts.store.upsertContract(contract);
+    if (contract.startLedger) await this.planBackfill(contract.id, contract.startLedger);
     await this.refreshWatched();
     return saved;
+  }
+
+  private async planBackfill(contractId: string, fromLedger: number): Promise<void> {
+    const state = await this.opts.store.getPollingState();
+    const live = state.cursor ? cursorLedger(state.cursor) : (state.resumeLedger ?? state.checkpointLedger);
+    if (live === null || !Number.isFinite(live)) {
+      // The live stream has not started: it will start early enough to cover this contract.
+      if (state.resumeLedger === null || fromLedger < state.resumeLedger) await this.opts.store.setResumeLedger(fromLedger);
+      return;
+    }
+    if (fromLedger > live) return;
+    await this.opts.store.startBackfill({ contractId, fromLedger, toLedger: live });
+    this.backfills.wake();
   }
 
   async unwatch(contractId: string): Promise<boolean> {

@@ -5,7 +5,7 @@
 import type { StoredEvent } from '../../../shared/model';
 import { ledgerOfEventId } from '../stellar/event-id';
 import type { EventFilter, GetEventsParams, StellarRpc } from '../stellar/rpc-types';
-import type { IngestPipeline, WatchFilter } from './pipeline';
+import type { IngestPipeline, PageCommit, WatchFilter } from './pipeline';
 
 export const IDS_PER_FILTER = 5;
 export const FILTERS_PER_REQUEST = 5;
@@ -30,7 +30,7 @@ export function filterGroups(contractIds: string[]): EventFilter[][] {
   return groups;
 }
 
-export async function fetchRange(opts: {
+export interface RangeOptions {
   rpc: StellarRpc;
   pipeline: IngestPipeline;
   watch: WatchFilter;
@@ -38,11 +38,19 @@ export async function fetchRange(opts: {
   pageLimit: number;
   onStored: (events: StoredEvent[]) => void;
   signal?: AbortSignal;
-}): Promise<RangeResult> {
+  /** What each page commits besides its events; default: the live stream's cursor. */
+  commitPage?: (cursor: string) => PageCommit;
+  /** Stop once the cursor has passed this ledger (a backfill's end). */
+  stopAfterLedger?: number;
+  onPage?: (cursor: string) => void;
+}
+
+export async function fetchRange(opts: RangeOptions): Promise<RangeResult> {
   const groups = filterGroups([...opts.watch.keys()]);
   const single = groups.length === 1;
+  const commitPage = single ? (opts.commitPage ?? ((cursor: string) => ({ cursor }))) : () => ({});
   const results: RangeResult[] = [];
-  for (const filters of groups) results.push(await fetchGroup(opts, filters, single));
+  for (const filters of groups) results.push(await fetchGroup(opts, filters, commitPage));
   if (results.length === 0) throw new Error('fetchRange needs at least one watched contract');
   // The groups may have stopped at different points: the earliest is safe for all of them.
   const earliest = results.reduce((a, b) => (b.cursor < a.cursor ? b : a));
@@ -51,11 +59,7 @@ export async function fetchRange(opts: {
   return result;
 }
 
-async function fetchGroup(
-  opts: Parameters<typeof fetchRange>[0],
-  filters: EventFilter[],
-  commitCursor: boolean,
-): Promise<RangeResult> {
+async function fetchGroup(opts: RangeOptions, filters: EventFilter[], commitPage: (cursor: string) => PageCommit): Promise<RangeResult> {
   let start: StartPoint = opts.start;
   let stored = 0;
   for (;;) {
@@ -64,16 +68,18 @@ async function fetchGroup(
         ? { filters, pagination: { cursor: start.cursor, limit: opts.pageLimit } }
         : { startLedger: start.ledger, filters, pagination: { limit: opts.pageLimit } };
     const page = await opts.rpc.getEvents(params);
-    const inserted = await opts.pipeline.ingest(page.events, opts.watch, commitCursor ? { cursor: page.cursor } : {});
+    const inserted = await opts.pipeline.ingest(page.events, opts.watch, commitPage(page.cursor));
     stored += inserted.length;
     if (inserted.length > 0) opts.onStored(inserted);
+    opts.onPage?.(page.cursor);
 
     const previous = 'cursor' in start ? start.cursor : null;
     // A full page may have more events in the same ledger behind it; a short page ends the
     // range once its cursor has reached the latest ledger (the RPC bounds each scan).
     const caughtUp = page.events.length < opts.pageLimit && cursorLedger(page.cursor) >= page.latestLedger;
     const stuck = page.cursor === previous;
-    if (caughtUp || stuck || opts.signal?.aborted) {
+    const pastEnd = opts.stopAfterLedger !== undefined && cursorLedger(page.cursor) > opts.stopAfterLedger;
+    if (caughtUp || stuck || pastEnd || opts.signal?.aborted) {
       return {
         cursor: page.cursor,
         latestLedger: page.latestLedger,
@@ -85,7 +91,7 @@ async function fetchGroup(
   }
 }
 
-function cursorLedger(cursor: string): number {
+export function cursorLedger(cursor: string): number {
   try {
     return ledgerOfEventId(cursor);
   } catch {

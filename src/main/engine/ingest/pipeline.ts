@@ -14,6 +14,7 @@ export type WatchFilter = ReadonlyMap<string, ReadonlySet<string> | null>;
 
 export interface PageCommit {
   cursor?: string | null;
+  backfill?: { contractId: string; cursor: string };
   checkpoint?: { ledger: number; hash: string };
 }
 

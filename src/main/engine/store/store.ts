@@ -21,6 +21,8 @@ export interface PollingState {
 
 export interface IngestBatch {
   events: DecodedEvent[];
+  /** A backfill's progress, advanced in the same transaction as its events. */
+  backfill?: { contractId: string; cursor: string };
   /** Advance the cursor in the same transaction (absent = leave it). */
   cursor?: string | null;
   checkpoint?: { ledger: number; hash: string };
@@ -38,6 +40,20 @@ export interface WatchedContract {
   eventTypes: string[];
   startLedger: number | null;
   addedAt: string;
+}
+
+export type BackfillStatus = 'running' | 'done' | 'failed';
+
+export interface Backfill {
+  contractId: string;
+  fromLedger: number;
+  toLedger: number;
+  cursor: string | null;
+  events: number;
+  status: BackfillStatus;
+  error: string | null;
+  startedAt: string;
+  updatedAt: string;
 }
 
 export interface CachedSpec {
@@ -73,6 +89,10 @@ export interface Store {
   listContracts(): Promise<WatchedContract[]>;
   upsertContract(contract: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null }): Promise<WatchedContract>;
   removeContract(id: string): Promise<boolean>;
+  /** Starts (or restarts) reading a contract's past events from `fromLedger` up to `toLedger`. */
+  startBackfill(b: { contractId: string; fromLedger: number; toLedger: number }): Promise<Backfill>;
+  listBackfills(): Promise<Backfill[]>;
+  finishBackfill(contractId: string, status: Exclude<BackfillStatus, 'running'>, error?: string): Promise<void>;
   getSpec(contractId: string): Promise<CachedSpec | null>;
   putSpec(spec: CachedSpec): Promise<void>;
 

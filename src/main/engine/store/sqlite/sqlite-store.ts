@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../../shared/model';
 import { decodedToStored, rowToEvent, type EventRow } from '../event-row';
-import type { CachedSpec, IngestBatch, IngestResult, PollingState, Store, WatchedContract } from '../store';
+import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, Store, WatchedContract } from '../store';
 import { migrate } from './migrate';
 import { SqliteDispatchStore } from './sqlite-dispatch-store';
 import { SqliteEventQueries } from './sqlite-event-queries';
@@ -80,6 +80,7 @@ export class SqliteStore implements Store {
         inserted.push(decodedToStored(event, epoch, now));
       }
       if (batch.cursor !== undefined) this.sql.setCursor.run(batch.cursor, now);
+      if (batch.backfill) this.sql.advanceBackfill.run(batch.backfill.cursor, inserted.length, now, batch.backfill.contractId);
       if (batch.checkpoint) this.sql.setCheckpoint.run(batch.checkpoint.ledger, batch.checkpoint.hash, now);
       return { inserted, duplicates: batch.events.length - inserted.length };
     });
@@ -156,6 +157,38 @@ export class SqliteStore implements Store {
 
   async removeContract(id: string): Promise<boolean> {
     return this.db.prepare('DELETE FROM contracts WHERE contract_id = ?').run(id).changes > 0;
+  }
+
+  async startBackfill(b: { contractId: string; fromLedger: number; toLedger: number }): Promise<Backfill> {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO backfills (contract_id, from_ledger, to_ledger, cursor, events, status, error, started_at, updated_at)
+         VALUES (?, ?, ?, NULL, 0, 'running', NULL, ?, ?)`,
+      )
+      .run(b.contractId, b.fromLedger, b.toLedger, now, now);
+    return (await this.listBackfills()).find((x) => x.contractId === b.contractId)!;
+  }
+
+  async listBackfills(): Promise<Backfill[]> {
+    const rows = this.db.prepare('SELECT * FROM backfills ORDER BY started_at, contract_id').all() as Record<string, unknown>[];
+    return rows.map((r) => ({
+      contractId: r.contract_id as string,
+      fromLedger: r.from_ledger as number,
+      toLedger: r.to_ledger as number,
+      cursor: (r.cursor as string | null) ?? null,
+      events: r.events as number,
+      status: r.status as Backfill['status'],
+      error: (r.error as string | null) ?? null,
+      startedAt: r.started_at as string,
+      updatedAt: r.updated_at as string,
+    }));
+  }
+
+  async finishBackfill(contractId: string, status: 'done' | 'failed', error?: string): Promise<void> {
+    this.db
+      .prepare('UPDATE backfills SET status = ?, error = ?, updated_at = ? WHERE contract_id = ?')
+      .run(status, error ?? null, new Date().toISOString(), contractId);
   }
 
   async getSpec(contractId: string): Promise<CachedSpec | null> {

@@ -16,6 +16,9 @@ export function prepareStatements(db: Database.Database) {
     setCheckpoint: db.prepare(
       `UPDATE polling_state SET checkpoint_ledger = ?, checkpoint_hash = ?, updated_at = ? WHERE stream = 'main'`,
     ),
+    advanceBackfill: db.prepare(
+      `UPDATE backfills SET cursor = ?, events = events + ?, updated_at = ? WHERE contract_id = ? AND status = 'running'`,
+    ),
     setPassphrase: db.prepare(`UPDATE polling_state SET network_passphrase = ?, updated_at = ? WHERE stream = 'main'`),
   };
 }
