@@ -9,6 +9,9 @@ import { silentLogger } from '../src/main/engine/log/logger';
 import { createMetrics } from '../src/main/engine/metrics';
 import { Engine } from '../src/main/engine/engine';
 import { SqliteStore } from '../src/main/engine/store/sqlite/sqlite-store';
+import { PostgresStore } from '../src/main/engine/store/postgres/postgres-store';
+import type { Store } from '../src/main/engine/store/store';
+import { createDatabase, startPostgres } from '../tests/fixtures/postgres';
 import { decodeEvent } from '../src/main/engine/stellar/decode-event';
 import { RpcClient } from '../src/main/engine/stellar/rpc-client';
 import type { RpcEvent } from '../src/main/engine/stellar/rpc-types';
@@ -29,8 +32,7 @@ async function readAll(rpc: RpcClient, contracts: string[], startLedger: number)
   }
 }
 
-async function endToEnd(demo: DemoProcess, dir: string, expected: number, startLedger: number) {
-  const store = new SqliteStore(join(dir, `e2e-${expected}.db`));
+async function endToEnd(demo: DemoProcess, store: Store, expected: number, startLedger: number) {
   const config = engineConfigSchema.parse({
     network: 'custom',
     rpcUrls: [demo.url],
@@ -87,7 +89,7 @@ export async function benchIngest(opts: { events: number; backfillEvents: number
       await pipelineStore.close();
       await specStore.close();
 
-      const e2e = await endToEnd(demo, dir, events.length, health.oldestLedger);
+      const e2e = await endToEnd(demo, new SqliteStore(join(dir, 'e2e.db')), events.length, health.oldestLedger);
       const inProcessRate = perSecond(events.length, inProcess.ms);
       return {
         events: events.length,
@@ -107,8 +109,22 @@ export async function benchBackfill(totalEvents: number) {
   const demo = await startDemoProcess(Math.ceil(totalEvents / EVENTS_PER_LEDGER), EVENTS_PER_LEDGER);
   try {
     const health = await new RpcClient({ urls: [demo.url] }).getHealth();
-    return await withTempDir((dir) => endToEnd(demo, dir, totalEvents, health.oldestLedger));
+    return await withTempDir((dir) => endToEnd(demo, new SqliteStore(join(dir, 'backfill.db')), totalEvents, health.oldestLedger));
   } finally {
     await demo.stop();
+  }
+}
+
+/** The same end-to-end ingest with PostgreSQL as the store (a local server started for the run). */
+export async function benchPostgresIngest(totalEvents: number) {
+  const server = await startPostgres();
+  const demo = await startDemoProcess(Math.ceil(totalEvents / EVENTS_PER_LEDGER), EVENTS_PER_LEDGER);
+  try {
+    const health = await new RpcClient({ urls: [demo.url] }).getHealth();
+    const store = await PostgresStore.open(await createDatabase(server.url));
+    return await endToEnd(demo, store, totalEvents, health.oldestLedger);
+  } finally {
+    await demo.stop();
+    server.stop();
   }
 }

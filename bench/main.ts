@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one run; results in bench/results/*.json.
-import { benchBackfill, benchIngest } from './ingest';
+import { benchBackfill, benchIngest, benchPostgresIngest } from './ingest';
+import { benchApi } from './api';
 import { machine, writeResult } from './harness';
 
 const quick = process.argv.includes('--quick');
@@ -11,15 +12,23 @@ async function main() {
   const ingest = await benchIngest({ events, backfillEvents });
   process.stdout.write(`backfill: ${backfillEvents} events end to end…\n`);
   const backfill = await benchBackfill(backfillEvents);
+  process.stdout.write(`postgres: ${events} events end to end…\n`);
+  const postgres = await benchPostgresIngest(events);
   const result = {
     measured_at: new Date().toISOString(),
     machine: machine(),
     ...ingest,
     backfill: { ...backfill, target_seconds: 60 },
+    postgres: { end_to_end: postgres, ratio_to_sqlite_end_to_end: +(postgres.events_per_s / ingest.end_to_end.events_per_s).toFixed(3) },
     targets: { ratio_min: 0.6, backfill_max_seconds: 60 },
   };
   const path = writeResult('ingest', result);
   process.stdout.write(JSON.stringify(result, null, 2) + `\nwritten to ${path}\n`);
+
+  const apiEvents = quick ? 100_000 : 1_000_000;
+  process.stdout.write(`api: ${apiEvents} stored events, /api/events latency over HTTP…\n`);
+  const api = { measured_at: new Date().toISOString(), machine: machine(), ...(await benchApi({ events: apiEvents })) };
+  process.stdout.write(JSON.stringify(api, null, 2) + `\nwritten to ${writeResult('api', api)}\n`);
 }
 
 main().catch((error) => {

@@ -5,7 +5,7 @@ import { contractIdSchema } from './contract-id';
 import { NETWORK_NAMES } from './networks';
 import { LOG_LEVEL_NAMES } from './log-levels';
 
-const eventTypeSchema = z
+export const eventTypeSchema = z
   .string()
   .regex(/^[A-Za-z0-9_]{1,64}$/, 'an event type is 1-64 letters, digits or underscores');
 
@@ -20,6 +20,19 @@ export type WatchedContractConfig = z.infer<typeof watchedContractSchema>;
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const ms = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** A browser origin allowed to call the API cross-origin: scheme, host and port, no path. */
+const corsOriginSchema = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '').toLowerCase();
+    } catch {
+      return false;
+    }
+  }, 'must be an origin such as http://localhost:5173 (scheme, host and port; no path, no "*")')
+  .transform((value) => new URL(value).origin);
+
 export const engineConfigSchema = z
   .strictObject({
     network: z.enum(NETWORK_NAMES).default('demo'),
@@ -28,8 +41,17 @@ export const engineConfigSchema = z
     passphrase: z.string().min(1).optional(),
     contracts: z.array(watchedContractSchema).max(1000).default([]),
     databasePath: z.string().min(1).optional(),
+    /** PostgreSQL instead of the SQLite file, for several instances sharing one database. */
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    /** This instance's id for row leases (deliveries, due notifications) on a shared database. */
+    processorId: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, '1-64 letters, digits or _.:-').optional(),
     host: z.string().min(1).default('127.0.0.1'),
     port: z.coerce.number().int().min(0).max(65535).default(8787),
+    /** Browser origins allowed to call the API (CORS); none by default. */
+    corsOrigins: z.array(corsOriginSchema).max(50).default([]),
     /** Upper bound between polls; polls are aligned to ledger closes below it. */
     pollIntervalMs: ms(200, 600_000).default(5_000),
     startLedger: z.coerce.number().int().positive().optional(),

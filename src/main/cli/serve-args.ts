@@ -12,6 +12,8 @@ Options:
   --passphrase TEXT       expected network passphrase (required for custom)
   --watch ID[:t1,t2]      watch a contract (C… strkey), optionally only these event types; repeatable
   --db PATH               SQLite file (default: the data folder's notifychain.db)
+  --database-url URL      PostgreSQL instead (postgres://…), for several instances on one database
+  --processor-id ID       this instance's id for row leases (default: host name and process id)
   --host HOST             API address (default: 127.0.0.1)
   --port N                API port (default: 8787; 0 = any free port)
   --poll-interval-ms N    longest wait between polls (default: 5000)
@@ -21,7 +23,7 @@ Options:
   -h, --help              show this help
 
 Environment: STELLAR_RPC_URL, STELLAR_NETWORK_PASSPHRASE, STELLAR_NETWORK, CONTRACT_ADDRESSES,
-DATABASE_PATH, POLLING_INTERVAL_MS, DEDUP_WINDOW_MS, RETENTION_DAYS, START_LEDGER, API_HOST,
+DATABASE_PATH, DATABASE_URL, SCHEDULER_PROCESSOR_ID, POLLING_INTERVAL_MS, DEDUP_WINDOW_MS, RETENTION_DAYS, START_LEDGER, API_HOST,
 API_PORT, LOG_LEVEL. Precedence: flags > environment > --config file > defaults.`;
 
 export interface ServeArgs {
@@ -41,6 +43,8 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       passphrase: { type: 'string' },
       watch: { type: 'string', multiple: true },
       db: { type: 'string' },
+      'database-url': { type: 'string' },
+      'processor-id': { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
       'poll-interval-ms': { type: 'string' },
@@ -59,6 +63,8 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   set('passphrase', values.passphrase);
   set('contracts', values.watch?.map(parseWatchSpec));
   set('databasePath', values.db);
+  set('databaseUrl', values['database-url']);
+  set('processorId', values['processor-id']);
   set('host', values.host);
   set('port', values.port);
   set('pollIntervalMs', values['poll-interval-ms']);

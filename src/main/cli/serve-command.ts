@@ -33,8 +33,10 @@ export async function runServe(argv: string[]): Promise<number> {
   process.stdout.write(
     [
       `NotifyChain is watching ${contracts.length} contract(s) on ${config.network}${runtime.demo ? ` (demo RPC at ${runtime.demo.url})` : ''}`,
-      `  database: ${runtime.databasePath}`,
-      `  API:      ${runtime.api.url}  (health: ${runtime.api.url}/health)`,
+      `  database: ${runtime.databaseDescription}`,
+      `  API:      ${runtime.api.url}  (health: ${runtime.api.url}/health, reference: ${runtime.api.url}/openapi.json)`,
+      // Shown once here for the operator (as notebook servers do); never written to the log.
+      `  token:    ${runtime.apiToken.value}  (writes: Authorization: Bearer <token>; ${runtime.apiToken.path ? `kept in ${runtime.apiToken.path}` : 'new each run: in-memory database'})`,
       '',
     ].join('\n'),
   );

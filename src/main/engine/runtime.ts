@@ -2,11 +2,12 @@
 // and API server, and closes them in reverse order. `serve` and the Electron app both use it.
 import type { EngineConfig } from '../../shared/config';
 import { NETWORK_PRESETS } from '../../shared/networks';
+import { loadOrCreateApiToken, type ApiToken } from './api/api-token';
 import { startApiServer, type RunningApi } from './api/server';
 import { defaultDatabasePath } from './data-dir';
 import { Engine } from './engine';
 import type { Logger } from './log/logger';
-import { SqliteStore } from './store/sqlite/sqlite-store';
+import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 import { startInProcessDemo, type InProcessDemo } from './demo-network';
 import { RpcClient } from './stellar/rpc-client';
@@ -15,8 +16,13 @@ export interface Runtime {
   engine: Engine;
   api: RunningApi;
   store: Store;
+  /** The SQLite file, or where local files (API token) live when the store is PostgreSQL. */
   databasePath: string;
+  /** What the store is, for people: the SQLite path or the PostgreSQL URL without secrets. */
+  databaseDescription: string;
   demo: InProcessDemo | null;
+  /** The bearer token API writes need, and the file it is kept in. */
+  apiToken: ApiToken;
   close(): Promise<void>;
 }
 
@@ -29,11 +35,13 @@ export interface RuntimeOptions {
 export async function openRuntime(config: EngineConfig, opts: RuntimeOptions): Promise<Runtime> {
   const preset = NETWORK_PRESETS[config.network];
   const databasePath = config.databasePath ?? opts.defaultDatabasePath ?? defaultDatabasePath();
-  const store = new SqliteStore(databasePath);
+  const { store, description: databaseDescription } = await openStore({ databaseUrl: config.databaseUrl, databasePath });
   let demo: InProcessDemo | null = null;
   let api: RunningApi | null = null;
   let engine: Engine | null = null;
+  let apiToken: ApiToken;
   try {
+    apiToken = loadOrCreateApiToken(databasePath);
     let rpcUrls = config.rpcUrls.length > 0 ? config.rpcUrls : preset.rpcUrls;
     let engineConfig = config;
     if (config.network === 'demo' && config.rpcUrls.length === 0) {
@@ -50,7 +58,7 @@ export async function openRuntime(config: EngineConfig, opts: RuntimeOptions): P
     const rpc = new RpcClient({ urls: rpcUrls, timeoutMs: config.rpcTimeoutMs });
     engine = new Engine({ config: engineConfig, store, rpc, log: opts.log, expectedPassphrase: config.passphrase ?? preset.passphrase });
     await engine.start();
-    api = await startApiServer({ engine, log: opts.log }, config.host, config.port);
+    api = await startApiServer({ engine, log: opts.log, token: apiToken.value, corsOrigins: config.corsOrigins }, config.host, config.port);
   } catch (error) {
     await engine?.stop();
     await store.close();
@@ -63,7 +71,9 @@ export async function openRuntime(config: EngineConfig, opts: RuntimeOptions): P
     ...started,
     store,
     databasePath,
+    databaseDescription,
     demo,
+    apiToken,
     close: async () => {
       await started.api.close();
       await started.engine.stop();

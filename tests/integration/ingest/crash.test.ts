@@ -71,9 +71,7 @@ describe('crash safety', () => {
 
     const conn = new Database(db, { readonly: true });
     const stored = (conn.prepare('SELECT event_id FROM events ORDER BY event_id').all() as { event_id: string }[]).map((r) => r.event_id);
-    const outbox = conn.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number };
     conn.close();
     expect(stored).toEqual(served().sort());
-    expect(outbox.n).toBe(stored.length);
   }, 120_000);
 });

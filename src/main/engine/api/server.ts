@@ -1,7 +1,8 @@
 // Binds the API to a host and port (127.0.0.1 by default; 0 picks a free port).
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { createApiApp, type ApiContext } from './app';
+import { createApi, type ApiContext } from './app';
 
 export interface RunningApi {
   url: string;
@@ -9,9 +10,12 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApiServer(ctx: ApiContext, host: string, port: number): Promise<RunningApi> {
-  const app = createApiApp(ctx);
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
+export async function startApiServer(ctx: Omit<ApiContext, 'bindHost'>, host: string, port: number): Promise<RunningApi> {
+  const api = createApi({ ...ctx, bindHost: host });
+  const server = createAdaptorServer({ fetch: api.app.fetch, hostname: host }) as Server;
+  // Slow-loris and idle sockets: headers must arrive promptly; event streams send keep-alives.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -23,7 +27,8 @@ export async function startApiServer(ctx: ApiContext, host: string, port: number
     port: address.port,
     close: () =>
       new Promise<void>((resolve) => {
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        api.close();
+        server.closeAllConnections();
         server.close(() => resolve());
       }),
   };

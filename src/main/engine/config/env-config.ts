@@ -9,8 +9,11 @@ export const ENV_NAMES: Record<string, string> = {
   passphrase: 'STELLAR_NETWORK_PASSPHRASE',
   contracts: 'CONTRACT_ADDRESSES',
   databasePath: 'DATABASE_PATH',
+  databaseUrl: 'DATABASE_URL',
+  processorId: 'SCHEDULER_PROCESSOR_ID',
   host: 'API_HOST',
   port: 'API_PORT',
+  corsOrigins: 'EVENTS_API_CORS_ORIGIN',
   pollIntervalMs: 'POLLING_INTERVAL_MS',
   startLedger: 'START_LEDGER',
   dedupWindowMs: 'DEDUP_WINDOW_MS',
@@ -30,7 +33,7 @@ export function configFromEnv(env: Env): Record<string, unknown> {
   for (const [field, name] of Object.entries(ENV_NAMES)) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    if (field === 'rpcUrls') out.rpcUrls = list(value);
+    if (field === 'rpcUrls' || field === 'corsOrigins') out[field] = list(value);
     else if (field === 'contracts') out.contracts = list(value).map(parseWatchSpec);
     else out[field] = value;
   }

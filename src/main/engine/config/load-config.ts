@@ -18,6 +18,8 @@ export const FLAG_NAMES: Record<string, string> = {
   passphrase: '--passphrase',
   contracts: '--watch',
   databasePath: '--db',
+  databaseUrl: '--database-url',
+  processorId: '--processor-id',
   host: '--host',
   port: '--port',
   pollIntervalMs: '--poll-interval-ms',
