@@ -34,6 +34,8 @@ export interface EngineOptions {
   expectedPassphrase: string | null;
   clock?: Clock;
   pageLimit?: number;
+  /** Dispatch wiring from the host: SecretBox, desktop notifications, settings (see DispatcherOptions). */
+  dispatch?: import('./dispatch/dispatcher').DispatcherHostOptions;
 }
 
 const RETENTION_EVERY_MS = 60 * 60_000;
@@ -86,7 +88,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       },
       onProgress: (progress) => this.emit('backfill-progress', progress),
     });
-    this.dispatcher = new Dispatcher({ store: opts.store, log: opts.log, clock: this.clock });
+    this.dispatcher = new Dispatcher({ store: opts.store, log: opts.log, clock: this.clock, network: opts.config.network, ...opts.dispatch });
   }
 
   get store(): Store {
