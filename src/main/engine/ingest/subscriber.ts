@@ -12,7 +12,8 @@ import { detectNetworkChange, isOutOfRange } from './network-identity';
 import type { IngestPipeline, WatchFilter } from './pipeline';
 import { PollSchedule } from './poll-schedule';
 
-export type SubscriberState = 'starting' | 'syncing' | 'live' | 'idle' | 'paused' | 'error' | 'stopped';
+/** `standby`: another instance holds the ingest lock (PostgreSQL); this one serves the API. */
+export type SubscriberState = 'starting' | 'syncing' | 'live' | 'idle' | 'standby' | 'paused' | 'error' | 'stopped';
 
 export interface SubscriberStatus {
   state: SubscriberState;
@@ -118,6 +119,10 @@ export class Subscriber {
   async pollOnce(): Promise<void> {
     const { rpc, store, log } = this.opts;
     this.current.lastPollAt = this.opts.clock.now();
+    if (!(await store.tryAcquireIngestLock())) {
+      this.succeeded('standby');
+      return;
+    }
     const network = await rpc.getNetwork();
     if (this.opts.expectedPassphrase && network.passphrase !== this.opts.expectedPassphrase) {
       throw Object.assign(

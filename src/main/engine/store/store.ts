@@ -5,6 +5,7 @@ import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../shared
 import type { DecodedEvent } from '../stellar/decoded-event';
 import type { DispatchStore } from './dispatch-store';
 import type { EventQueries } from './event-queries';
+import type { NotificationStore } from './notification-store';
 
 export interface PollingState {
   networkPassphrase: string | null;
@@ -70,8 +71,16 @@ export interface Store {
   readonly events: EventQueries;
   /** Targets, rules and deliveries. */
   readonly dispatch: DispatchStore;
+  /** Scheduled notifications and local reminders. */
+  readonly notifications: NotificationStore;
   close(): Promise<void>;
   ping(): Promise<boolean>;
+
+  /**
+   * Whether this process may ingest now. Only one instance ingests a network at a time
+   * (PostgreSQL: an advisory lock that passes on when its holder dies; SQLite: always true).
+   */
+  tryAcquireIngestLock(): Promise<boolean>;
 
   getPollingState(): Promise<PollingState>;
   /** Events + outbox rows + cursor/checkpoint in one transaction. */

@@ -9,6 +9,7 @@ import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, Sto
 import { migrate } from './migrate';
 import { SqliteDispatchStore } from './sqlite-dispatch-store';
 import { SqliteEventQueries } from './sqlite-event-queries';
+import { SqliteNotificationStore } from './sqlite-notification-store';
 import { prepareStatements, type Statements } from './statements';
 
 export class SqliteStore implements Store {
@@ -16,6 +17,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly events: SqliteEventQueries;
   readonly dispatch: SqliteDispatchStore;
+  readonly notifications: SqliteNotificationStore;
   private readonly sql: Statements;
 
   constructor(readonly path: string) {
@@ -29,6 +31,7 @@ export class SqliteStore implements Store {
     this.sql = prepareStatements(this.db);
     this.events = new SqliteEventQueries(this.db);
     this.dispatch = new SqliteDispatchStore(this.db);
+    this.notifications = new SqliteNotificationStore(this.db);
   }
 
   async close(): Promise<void> {
@@ -41,6 +44,10 @@ export class SqliteStore implements Store {
     } catch {
       return false;
     }
+  }
+
+  async tryAcquireIngestLock(): Promise<boolean> {
+    return true; // one process owns a SQLite file
   }
 
   async getPollingState(): Promise<PollingState> {
@@ -79,6 +86,7 @@ export class SqliteStore implements Store {
         this.sql.insertOutbox.run(result.lastInsertRowid, now);
         inserted.push(decodedToStored(event, epoch, now));
       }
+      this.notifications.applyEvents(inserted);
       if (batch.cursor !== undefined) this.sql.setCursor.run(batch.cursor, now);
       if (batch.backfill) this.sql.advanceBackfill.run(batch.backfill.cursor, inserted.length, now, batch.backfill.contractId);
       if (batch.checkpoint) this.sql.setCheckpoint.run(batch.checkpoint.ledger, batch.checkpoint.hash, now);
