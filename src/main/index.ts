@@ -6,6 +6,8 @@ import { app, dialog, protocol, safeStorage, session, shell } from 'electron';
 import { loadConfig } from './engine/config/load-config';
 import { createLogger, type Logger } from './engine/log/logger';
 import { openRuntime, type Runtime } from './engine/runtime';
+import { createNodeSecretBox, keyFileFor } from './engine/secrets/key-source';
+import { createDesktopSecretBox } from './shell/secrets';
 import { demoContractIds } from './engine/stellar/demo/contracts';
 import { ContractNames } from './shell/contract-names';
 import { startDesktop, type Desktop } from './shell/desktop';
@@ -58,7 +60,13 @@ async function start(): Promise<void> {
     if (!devServerUrl) protocol.handle(APP_SCHEME, (request) => serveRendererRequest(rendererDir, request));
 
     const preferences = openPreferences();
-    runtime = await openRuntime(config, { log, defaultDatabasePath: join(app.getPath('userData'), 'notifychain.db') });
+    const databasePath = config.databasePath ?? join(app.getPath('userData'), 'notifychain.db');
+    const secretBox = createDesktopSecretBox({
+      safeStorage,
+      platform: process.platform,
+      fallback: createNodeSecretBox({ keyFile: keyFileFor(databasePath) }),
+    });
+    runtime = await openRuntime(config, { log, defaultDatabasePath: databasePath, dispatch: { secretBox } });
     const apiToken = runtime.apiToken;
     const names = new ContractNames(demoNames(runtime.demo?.contracts ?? []));
     names.update(await runtime.store.listContracts());

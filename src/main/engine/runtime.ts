@@ -8,6 +8,8 @@ import { defaultDatabasePath } from './data-dir';
 import { Engine } from './engine';
 import type { Logger } from './log/logger';
 import { openStore } from './store/open-store';
+import type { DispatcherHostOptions } from './dispatch/dispatcher';
+import { keyFileFor } from './secrets/key-source';
 import type { Store } from './store/store';
 import { startInProcessDemo, type InProcessDemo } from './demo-network';
 import { RpcClient } from './stellar/rpc-client';
@@ -30,6 +32,8 @@ export interface RuntimeOptions {
   log: Logger;
   /** The host's data folder database (Electron: userData); default: defaultDatabasePath(). */
   defaultDatabasePath?: string;
+  /** What the host adds to the dispatcher (the app: a safeStorage secret box, native notifications). */
+  dispatch?: DispatcherHostOptions;
 }
 
 export async function openRuntime(config: EngineConfig, opts: RuntimeOptions): Promise<Runtime> {
@@ -56,7 +60,19 @@ export async function openRuntime(config: EngineConfig, opts: RuntimeOptions): P
       };
     }
     const rpc = new RpcClient({ urls: rpcUrls, timeoutMs: config.rpcTimeoutMs });
-    engine = new Engine({ config: engineConfig, store, rpc, log: opts.log, expectedPassphrase: config.passphrase ?? preset.passphrase });
+    engine = new Engine({
+      config: engineConfig,
+      store,
+      rpc,
+      log: opts.log,
+      expectedPassphrase: config.passphrase ?? preset.passphrase,
+      dispatch: {
+        ...(config.processorId ? { instanceId: config.processorId } : {}),
+        // On PostgreSQL there is no database file to keep the key beside: use the local data folder.
+        secretKeyFile: keyFileFor(databasePath),
+        ...opts.dispatch,
+      },
+    });
     await engine.start();
     api = await startApiServer({ engine, log: opts.log, token: apiToken.value, corsOrigins: config.corsOrigins }, config.host, config.port);
   } catch (error) {
