@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run; results in bench/results/*.json.
 import { benchBackfill, benchIngest, benchPostgresIngest } from './ingest';
 import { benchApi } from './api';
+import { benchDispatch } from './dispatch';
 import { machine, writeResult } from './harness';
 
 const quick = process.argv.includes('--quick');
@@ -29,6 +30,10 @@ async function main() {
   process.stdout.write(`api: ${apiEvents} stored events, /api/events latency over HTTP…\n`);
   const api = { measured_at: new Date().toISOString(), machine: machine(), ...(await benchApi({ events: apiEvents })) };
   process.stdout.write(JSON.stringify(api, null, 2) + `\nwritten to ${writeResult('api', api)}\n`);
+
+  process.stdout.write('dispatch: deliveries to a local webhook sink and a Discord-like rate limit…\n');
+  const dispatch = { measured_at: new Date().toISOString(), machine: machine(), ...(await benchDispatch({ events: quick ? 5_000 : 20_000 })) };
+  process.stdout.write(JSON.stringify(dispatch, null, 2) + `\nwritten to ${writeResult('dispatch', dispatch)}\n`);
 }
 
 main().catch((error) => {
