@@ -2,8 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/main/engine/store/sqlite/migrate';
 import { PG_MIGRATIONS } from '../../../src/main/engine/store/postgres/migrate';
+import { PostgresStore } from '../../../src/main/engine/store/postgres/postgres-store';
 import { CONTRACT_A, decodedEvent } from '../../fixtures/decoded-event';
-import { STORE_KINDS, openStore, type StoreUnderTest } from '../../fixtures/stores';
+import { STORE_KINDS, openPostgres, openStore, type StoreUnderTest } from '../../fixtures/stores';
 
 it('both stores have the same migrations, versioned the same way', () => {
   expect(PG_MIGRATIONS.map((m) => m.id)).toEqual(MIGRATIONS.map((m) => m.id));
@@ -105,9 +106,8 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
 
 describe('PostgreSQL ingest lock', () => {
   it('only one instance holds it, and it passes on when the holder goes away', async () => {
-    const a = await openStore('postgres');
-    const { PostgresStore } = await import('../../../src/main/engine/store/postgres/postgres-store');
-    const b = await PostgresStore.open((a.store as InstanceType<typeof PostgresStore>).pool.options.connectionString!);
+    const a = await openPostgres();
+    const b = await PostgresStore.open(a.store.connectionString);
     try {
       expect(await a.store.tryAcquireIngestLock()).toBe(true);
       expect(await b.tryAcquireIngestLock()).toBe(false);
