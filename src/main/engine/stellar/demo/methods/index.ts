@@ -1,9 +1,12 @@
 import type { MethodHandler } from '../json-rpc.js';
 import { getEvents } from './get-events.js';
 import { getLatestLedger } from './get-latest-ledger.js';
-import { getLedgerEntries } from './get-ledger-entries.js';
+import { getLedgerEntriesWithAccounts } from './get-ledger-entries-accounts.js';
 import { getLedgers } from './get-ledgers.js';
 import { getHealth, getNetwork } from './network.js';
+import { getTransaction } from './get-transaction.js';
+import { sendTransaction } from './send-transaction.js';
+import { simulateTransaction } from './simulate-transaction.js';
 
 export const DEMO_METHODS: Readonly<Record<string, MethodHandler>> = {
   getHealth,
@@ -11,5 +14,8 @@ export const DEMO_METHODS: Readonly<Record<string, MethodHandler>> = {
   getLatestLedger,
   getLedgers,
   getEvents,
-  getLedgerEntries,
+  getLedgerEntries: getLedgerEntriesWithAccounts,
+  simulateTransaction,
+  sendTransaction,
+  getTransaction,
 };
