@@ -2,6 +2,7 @@
 import { benchBackfill, benchIngest, benchPostgresIngest } from './ingest';
 import { benchApi } from './api';
 import { benchDispatch } from './dispatch';
+import { benchDashboard } from './dashboard';
 import { machine, writeResult } from './harness';
 
 const quick = process.argv.includes('--quick');
@@ -34,6 +35,11 @@ async function main() {
   process.stdout.write('dispatch: deliveries to a local webhook sink and a Discord-like rate limit…\n');
   const dispatch = { measured_at: new Date().toISOString(), machine: machine(), ...(await benchDispatch({ events: quick ? 5_000 : 20_000 })) };
   process.stdout.write(JSON.stringify(dispatch, null, 2) + `\nwritten to ${writeResult('dispatch', dispatch)}\n`);
+
+  const dashboardEvents = quick ? 100_000 : 1_000_000;
+  process.stdout.write(`dashboard: ${dashboardEvents} stored events, page load to first feed rows in Chromium…\n`);
+  const dashboard = { measured_at: new Date().toISOString(), machine: machine(), ...(await benchDashboard({ events: dashboardEvents })) };
+  process.stdout.write(JSON.stringify(dashboard, null, 2) + `\nwritten to ${writeResult('dashboard', dashboard)}\n`);
 }
 
 main().catch((error) => {

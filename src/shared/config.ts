@@ -58,6 +58,10 @@ export const engineConfigSchema = z
     dedupWindowMs: ms(0, 86_400_000).default(300_000),
     /** 0 keeps events forever. */
     retentionDays: z.coerce.number().int().min(0).max(36_500).default(0),
+    /** Longest wait between scheduler passes (due reminders, expiries); a new reminder wakes it at once. */
+    schedulerPollIntervalMs: ms(50, 3_600_000).default(5_000),
+    /** Closed notifications are deleted this many days after they closed; 0 keeps them. */
+    notificationRetentionDays: z.coerce.number().int().min(0).max(36_500).default(0),
     rpcTimeoutMs: ms(100, 120_000).default(10_000),
     logLevel: z.enum(LOG_LEVEL_NAMES).default('info'),
     demo: z

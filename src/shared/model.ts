@@ -1,5 +1,6 @@
 // The data every part of NotifyChain agrees on: stored events, their categories and priorities,
 // and the health report. Runs anywhere (main, preload, renderer).
+import type { DecoderHealth, RuleTotals } from './api/rules';
 
 export const CATEGORIES = ['group', 'admin', 'financial', 'notification', 'system'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -66,4 +67,8 @@ export interface HealthReport {
   events_stored: number;
   gaps: GapRecord[];
   last_reset: NetworkResetRecord | null;
+  /** Every rule's counters added up, suppressed matches included (per rule: GET /api/rules). */
+  rules: RuleTotals;
+  /** Events that did not decode by name, per contract and type. */
+  decoder: DecoderHealth;
 }

@@ -5,6 +5,7 @@ import Mustache from 'mustache';
 import { z } from 'zod';
 import { contractIdSchema } from './contract-id';
 import { CATEGORIES, PRIORITIES } from './model';
+import { conditionSchema, noiseSchema, triggerSchema } from './rule-parts';
 
 export const TARGET_KINDS = ['discord', 'slack', 'telegram', 'webhook', 'email', 'desktop'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -49,8 +50,19 @@ export const ruleSchema = z.strictObject({
   min_priority: z.enum(PRIORITIES).nullable().default(null),
   /** Mustache template for the message text; the event's fields are in scope. */
   template: template.nullable().default(null),
+  /** A CEL expression over the event (`event.amount > 1000000000 && event.to != event.from`); null = every event. */
+  condition: conditionSchema.nullable().default(null),
+  /** What makes the rule fire: each matching event (default), a threshold over a window, or silence. */
+  trigger: triggerSchema.prefault({ kind: 'each' }),
+  /** Cooldown, dedup key, digest, escalate-only re-alerts and snooze. */
+  noise: noiseSchema.prefault({}),
+}).superRefine((rule, ctx) => {
+  if (rule.noise.escalate_only?.by === 'value' && rule.trigger.kind !== 'count' && rule.trigger.kind !== 'sum') {
+    ctx.addIssue({ code: 'custom', path: ['noise', 'escalate_only', 'by'], message: '"value" needs a count or sum trigger; use "priority" or "field"' });
+  }
 });
 export type Rule = z.output<typeof ruleSchema>;
+export type RuleInput = z.input<typeof ruleSchema>;
 
 export const discordConfigSchema = z.strictObject({
   webhook_url: secret(httpUrl),

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../engine/config/load-config';
 import { createLogger } from '../engine/log/logger';
 import { openRuntime } from '../engine/runtime';
@@ -28,7 +30,9 @@ export async function runServe(argv: string[]): Promise<number> {
   }
 
   const log = createLogger(config.logLevel);
-  const runtime = await openRuntime(config, { log });
+  // The built dashboard sits beside the CLI (out/renderer next to out/main).
+  const dashboardDir = join(import.meta.dirname, '../renderer');
+  const runtime = await openRuntime(config, { log, dashboardDir: existsSync(join(dashboardDir, 'index.html')) ? dashboardDir : undefined });
   const contracts = await runtime.engine.store.listContracts();
   process.stdout.write(
     [
@@ -36,6 +40,7 @@ export async function runServe(argv: string[]): Promise<number> {
       `  database: ${runtime.databaseDescription}`,
       `  API:      ${runtime.api.url}  (health: ${runtime.api.url}/health, reference: ${runtime.api.url}/openapi.json)`,
       // Shown once here for the operator (as notebook servers do); never written to the log.
+      `  dashboard: ${runtime.api.url}/?token=${runtime.apiToken.value}`,
       `  token:    ${runtime.apiToken.value}  (writes: Authorization: Bearer <token>; ${runtime.apiToken.path ? `kept in ${runtime.apiToken.path}` : 'new each run: in-memory database'})`,
       '',
     ].join('\n'),

@@ -17,6 +17,8 @@ import type { Store, WatchedContract } from './store/store';
 import type { StellarRpc } from './stellar/rpc-types';
 import { Dispatcher } from './dispatch/dispatcher';
 import { buildHealth } from './health';
+import { createScheduler, type SchedulerHostOptions } from './scheduler/create-scheduler';
+import type { Scheduler } from './scheduler/scheduler';
 
 export interface EngineEvents {
   'events-stored': [events: StoredEvent[]];
@@ -36,6 +38,8 @@ export interface EngineOptions {
   pageLimit?: number;
   /** Dispatch wiring from the host: SecretBox, desktop notifications, settings (see DispatcherOptions). */
   dispatch?: import('./dispatch/dispatcher').DispatcherHostOptions;
+  /** Scheduler wiring from the host: the signing key for on-chain expiry (see SchedulerHostOptions). */
+  scheduler?: SchedulerHostOptions;
 }
 
 const RETENTION_EVERY_MS = 60 * 60_000;
@@ -46,6 +50,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly pipeline: IngestPipeline;
   readonly dispatcher: Dispatcher;
   readonly backfills: BackfillRunner;
+  readonly scheduler: Scheduler;
   private readonly clock: Clock;
   private readonly startedAt: number;
   private retentionTimer: NodeJS.Timeout | null = null;
@@ -89,6 +94,10 @@ export class Engine extends EventEmitter<EngineEvents> {
       onProgress: (progress) => this.emit('backfill-progress', progress),
     });
     this.dispatcher = new Dispatcher({ store: opts.store, log: opts.log, clock: this.clock, network: opts.config.network, ...opts.dispatch });
+    this.scheduler = createScheduler({
+      config: opts.config, store: opts.store, rpc: opts.rpc, clock: this.clock, log: opts.log,
+      wakeDispatcher: () => this.dispatcher.wake(), host: opts.scheduler,
+    });
   }
 
   get store(): Store {
@@ -105,6 +114,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.subscriber.start();
     this.backfills.start();
     this.dispatcher.start();
+    this.scheduler.start();
     if (this.opts.config.retentionDays > 0) {
       const prune = () => void pruneOldEvents(this.opts.store, this.opts.config.retentionDays, this.clock, this.opts.log).catch(
         (error) => this.opts.log.error('retention cleanup failed', { error }),
@@ -121,6 +131,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     await this.subscriber.stop();
     await this.backfills.stop();
+    await this.scheduler.stop();
     await this.dispatcher.stop();
   }
 

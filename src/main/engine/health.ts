@@ -3,6 +3,8 @@
 import type { EngineConfig } from '../../shared/config';
 import type { HealthReport } from '../../shared/model';
 import type { SubscriberStatus } from './ingest/subscriber';
+import { decoderHealth, emptyDecoderHealth } from './rules/decoder-health';
+import { ruleTotals } from './rules/rule-totals';
 import type { Store } from './store/store';
 
 /** Ingestion is stalled when no poll has succeeded for this many poll intervals (and 30 s). */
@@ -28,6 +30,9 @@ export async function buildHealth(input: {
         store.lastReset(),
       ])
     : [null, [], null, 0, [], null];
+  const [rules, decoder] = databaseOk
+    ? await Promise.all([store.rules.load().then(ruleTotals), decoderHealth(store)])
+    : [ruleTotals(new Map()), emptyDecoderHealth()];
 
   const cursorLedger = status.cursorLedger ?? state?.checkpointLedger ?? null;
   const lag = status.latestLedger !== null && cursorLedger !== null ? Math.max(0, status.latestLedger - cursorLedger) : null;
@@ -55,5 +60,7 @@ export async function buildHealth(input: {
     events_stored: count,
     gaps,
     last_reset: reset,
+    rules,
+    decoder,
   };
 }

@@ -32,6 +32,8 @@ export interface RuntimeOptions {
   log: Logger;
   /** The host's data folder database (Electron: userData); default: defaultDatabasePath(). */
   defaultDatabasePath?: string;
+  /** The built dashboard to serve at `/` (serve: out/renderer). */
+  dashboardDir?: string;
   /** What the host adds to the dispatcher (the app: a safeStorage secret box, native notifications). */
   dispatch?: DispatcherHostOptions;
 }
@@ -74,7 +76,11 @@ export async function openRuntime(config: EngineConfig, opts: RuntimeOptions): P
       },
     });
     await engine.start();
-    api = await startApiServer({ engine, log: opts.log, token: apiToken.value, corsOrigins: config.corsOrigins }, config.host, config.port);
+    api = await startApiServer(
+      { engine, log: opts.log, token: apiToken.value, corsOrigins: config.corsOrigins, dashboardDir: opts.dashboardDir },
+      config.host,
+      config.port,
+    );
   } catch (error) {
     await engine?.stop();
     await store.close();

@@ -1,6 +1,7 @@
 // /health's body, as a schema for the OpenAPI document (the type lives in ../model).
 import { z } from 'zod';
 import type { HealthReport } from '../model';
+import { decoderHealthSchema, ruleTotalsSchema } from './rules';
 
 const nullableInt = z.number().int().nullable();
 
@@ -20,6 +21,8 @@ export const healthSchema = z.object({
     z.object({ id: z.number().int(), from_ledger: z.number().int(), to_ledger: z.number().int(), reason: z.string(), detected_at: z.string() }),
   ),
   last_reset: z.object({ epoch: z.number().int(), reason: z.string(), detected_at: z.string() }).nullable(),
+  rules: ruleTotalsSchema,
+  decoder: decoderHealthSchema,
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

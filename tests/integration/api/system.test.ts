@@ -100,9 +100,10 @@ describe('GET /api/notifications/:id', () => {
       .run('ab'.repeat(32), 'GCPMHXIHHAOSWQPKDGFDDG66QMS54WX7U3T3HBPNTGVTSVPTEYHSWOHJ', '2026-11-25T10:00:00.000Z', '2026-12-25T10:00:00.000Z', '2026-11-26T10:00:00.000Z', 0);
     const res = await raw(a.url, { path: `/api/notifications/${'ab'.repeat(32)}` });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({
+    expect(JSON.parse(res.body)).toMatchObject({
       id: 'ab'.repeat(32), creator: 'GCPMHXIHHAOSWQPKDGFDDG66QMS54WX7U3T3HBPNTGVTSVPTEYHSWOHJ', created_at: '2026-11-25T10:00:00.000Z',
       expires_at: '2026-12-25T10:00:00.000Z', revoked_by: null, revoked_at: null, scheduled_for: '2026-11-26T10:00:00.000Z', delivered: false, delivered_at: null,
+      state: 'scheduled',
     });
     // A change moves updated_at (trigger), so the old ETag no longer matches.
     const etag = String(res.headers.etag);

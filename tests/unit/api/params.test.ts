@@ -36,7 +36,12 @@ describe('query parameter schemas', () => {
     expect(parseCursor(`3:${id}`)).toEqual({ epoch: 3, eventId: id });
     expect(formatCursor(0, id)).toBe(id);
     expect(formatCursor(3, id)).toBe(`3:${id}`);
-    for (const bad of ['', id.slice(1), `x:${id}`, `${id}:3`, `-1:${id}`]) expect(cursorSchema.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['', id.slice(1), `x:${id}`, `${id}:3`, `-1:${id}`, 'local:', 'local:a b']) expect(cursorSchema.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('events NotifyChain raises itself (local:…) are valid cursors too', () => {
+    expect(parseCursor('local:local-5f3a:due')).toEqual({ epoch: null, eventId: 'local:local-5f3a:due' });
+    expect(parseCursor('2:local:ab12:expired')).toEqual({ epoch: 2, eventId: 'local:ab12:expired' });
   });
 
   it('the list query has its defaults and refuses unknown parameters', () => {

@@ -23,6 +23,9 @@ import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
+import { ruleRoutes } from './routes/rules';
+import { dashboardRoutes } from './routes/dashboard';
+import { statsRoutes } from './routes/stats';
 import { targetRoutes } from './routes/targets';
 
 export type { ApiContext } from './context';
@@ -54,13 +57,17 @@ export function createApi(ctx: ApiContext): Api {
 
   // /stream and /export before /:id, which would otherwise claim them.
   for (const routes of [
-    healthRoutes, metricsRoutes, eventStreamRoutes, eventExportRoutes, eventRoutes, notificationRoutes, contractRoutes,
+    healthRoutes, metricsRoutes, eventStreamRoutes, eventExportRoutes, eventRoutes, notificationRoutes, contractRoutes, statsRoutes,
   ]) {
     app.route('/', routes(routeCtx));
   }
+  app.route('/', ruleRoutes(routeCtx)); // before the targets: it checks the rules of target writes
   app.route('/', targetRoutes(routeCtx));
   app.route('/', deliveryRoutes(routeCtx));
-  app.route('/', openApiRoutes(routeCtx, () => app.routes.filter((r) => r.method !== 'ALL')));
+  // The dashboard's catch-all file route is not part of the API's reference.
+  const apiRoutes = () => app.routes.filter((r) => r.method !== 'ALL' && r.path !== '*' && r.path !== '/*');
+  app.route('/', openApiRoutes(routeCtx, apiRoutes));
+  if (ctx.dashboardDir) app.route('/', dashboardRoutes({ dir: ctx.dashboardDir })); // last: only what nothing else answers
 
   app.notFound((c) => apiError(c, 404, 'route.not_found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

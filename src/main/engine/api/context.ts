@@ -18,6 +18,8 @@ export interface ApiContext {
   maxBodyBytes?: number;
   /** Most event streams open at once (default 100). */
   maxStreams?: number;
+  /** The built dashboard (out/renderer), served at `/` when given (`serve`; the app has its own protocol). */
+  dashboardDir?: string;
 }
 
 /** What route groups get: the context (less the token, which only the auth check sees) plus the app's shared parts. */

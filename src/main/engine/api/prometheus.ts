@@ -5,6 +5,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { HealthReport } from '../../../shared/model';
 import type { Engine } from '../engine';
 import type { EngineMetrics } from '../metrics';
+import { registerRuleMetrics } from '../rules/rule-metrics';
 
 export interface ApiMetrics {
   registry: Registry;
@@ -61,6 +62,7 @@ export function createApiMetrics(engine: Engine, streams: () => number): ApiMetr
     },
   });
   new Gauge({ name: 'notifychain_sse_clients', help: 'Open event streams', registers, collect() { this.set(streams()); } });
+  registerRuleMetrics(registers, () => engine.dispatcher.rules, () => health);
   const httpDuration = new Histogram({
     name: 'notifychain_http_request_duration_seconds',
     help: 'API request latency until the response starts, by route',

@@ -12,8 +12,8 @@ import type { SecretBox } from '../secrets/secret-box';
 import type { DeliveryRecord, RoutedDelivery } from '../store/dispatch-store';
 import type { Store } from '../store/store';
 import { resolveDispatchSettings, resolveSecretBox } from './defaults';
+import { RuleEngine } from '../rules/rule-engine';
 import { buildPayload, type PayloadContext } from './payload';
-import { ruleMatches } from './rule-match';
 import type { SendContext, TargetErrorCode } from './target';
 import { loadTarget } from './loaded-target';
 import { TargetAdmin } from './target-admin';
@@ -58,6 +58,8 @@ const RELOAD_EVERY_MS = 30_000;
 export class Dispatcher {
   readonly settings: DispatchSettings;
   readonly targets: TargetAdmin;
+  /** Conditions, thresholds, silence and noise control: decides which targets each event goes to. */
+  readonly rules: RuleEngine;
   private readonly box: SecretBox;
   private readonly owner: string;
   private readonly deps: WorkerDeps;
@@ -93,6 +95,7 @@ export class Dispatcher {
         ...(opts.notifyDesktop ? { notifyDesktop: opts.notifyDesktop } : {}),
       },
     };
+    this.rules = new RuleEngine({ store: opts.store, clock: opts.clock, log: this.deps.log });
     this.targets = new TargetAdmin({ store: opts.store.dispatch, box: this.box, clock: opts.clock, changed: () => this.reload() });
   }
 
@@ -109,6 +112,7 @@ export class Dispatcher {
     this.stopping.abort();
     await this.loop;
     await this.reloading;
+    await this.rules.flush().catch((error) => this.deps.log.error('saving rule states failed', { error }));
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
     this.workers.clear();
     await this.opts.store.dispatch.releaseLeases(this.owner).catch(() => undefined);
@@ -168,9 +172,11 @@ export class Dispatcher {
     while (this.running) {
       try {
         const batch = this.settings.outboxBatchSize;
+        await this.rules.prepare();
         const result = await store.dispatch.fanOut(batch, (event) => this.route(event), this.opts.clock.now());
         for (const id of result.targetIds) this.workers.get(id)?.wake();
-        if (result.events === batch) continue;
+        const alerts = await this.rules.settle(result.events < batch);
+        if (result.events === batch || alerts > 0) continue;
       } catch (error) {
         log.error('reading the outbox failed', { error });
       }
@@ -183,7 +189,7 @@ export class Dispatcher {
   }
 
   private route(event: StoredEvent): RoutedDelivery[] {
-    return this.routes.filter((r) => ruleMatches(r.rule, event)).map(({ targetId, ruleId }) => ({ targetId, ruleId }));
+    return this.rules.route(event);
   }
 
   private async load(): Promise<void> {
@@ -191,6 +197,7 @@ export class Dispatcher {
     this.contractNames = new Map(contracts.filter((c) => c.name).map((c) => [c.id, c.name!]));
     const enabled = records.filter((r) => r.enabled && r.rules.length > 0);
     this.routes = enabled.flatMap((r) => r.rules.map((rule) => ({ targetId: r.id, ruleId: rule.id, rule: rule.match })));
+    await this.rules.load(this.routes, records.flatMap((r) => r.rules.map((rule) => rule.id)));
     if (!this.running) return;
     const keep = new Set(enabled.map((r) => r.id));
     for (const [id, worker] of this.workers) {

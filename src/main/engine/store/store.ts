@@ -6,6 +6,7 @@ import type { DecodedEvent } from '../stellar/decoded-event';
 import type { DispatchStore } from './dispatch-store';
 import type { EventQueries } from './event-queries';
 import type { NotificationStore } from './notification-store';
+import type { RuleStateStore } from './rule-state-store';
 
 export interface PollingState {
   networkPassphrase: string | null;
@@ -73,6 +74,8 @@ export interface Store {
   readonly dispatch: DispatchStore;
   /** Scheduled notifications and local reminders. */
   readonly notifications: NotificationStore;
+  /** The rule engine's windows, silence, noise control and counters, and the alerts it raises. */
+  readonly rules: RuleStateStore;
   close(): Promise<void>;
   ping(): Promise<boolean>;
 

@@ -7,7 +7,7 @@ import type { RouteContext } from '../context';
 import { apiError } from '../errors';
 import { validQuery } from '../middleware/validate';
 import { STATS_RANGES, SqliteStats, type StatsRange } from '../../store/sqlite/sqlite-stats';
-import type { SqliteStore } from '../../store/sqlite/sqlite-store';
+import type Database from 'better-sqlite3';
 
 export interface BackfillView {
   from_ledger: number;
@@ -35,7 +35,9 @@ const rangeQuery = z.strictObject({
 const noQuery = z.strictObject({});
 
 export function statsRoutes({ engine }: RouteContext, now: () => number = Date.now): Hono {
-  const sqlite = engine.store.kind === 'sqlite' ? new SqliteStats((engine.store as SqliteStore).db) : null;
+  // The SQLite store's connection; a type-only look so this file loads without the store's migrations.
+  const db = engine.store.kind === 'sqlite' ? (engine.store as unknown as { db: Database.Database }).db : null;
+  const sqlite = db ? new SqliteStats(db) : null;
   const app = new Hono();
   app.use('/api/stats/*', async (c, next) => {
     c.header('Cache-Control', 'no-store');

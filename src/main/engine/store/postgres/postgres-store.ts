@@ -4,30 +4,34 @@ import type pg from 'pg';
 import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../../shared/model';
 import { decodedToStored, rowToEvent, type EventRow } from '../event-row';
 import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, Store, WatchedContract } from '../store';
+import { EVENT_COLUMNS } from './event-columns';
 import { IngestLock } from './ingest-lock';
 import { migratePostgres } from './migrate';
 import { createPool, inTransaction } from './pg-pool';
 import { PostgresDispatchStore } from './postgres-dispatch-store';
 import { PostgresEventQueries } from './postgres-event-queries';
 import { PostgresNotificationStore } from './postgres-notification-store';
+import { PostgresRuleStateStore } from './postgres-rule-state-store';
 import { insertEvents } from './insert-events';
-
-export const EVENT_COLUMNS = `seq, event_id, network_epoch, contract_id, event_type, ledger_sequence, created_at, stored_at,
-  data::text AS data, topics::text AS topics, raw_topics::text AS raw_topics, raw_value, category, priority, tx_hash,
-  decode_status, decode_error`;
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly events: PostgresEventQueries;
   readonly dispatch: PostgresDispatchStore;
   readonly notifications: PostgresNotificationStore;
+  readonly rules: PostgresRuleStateStore;
   private readonly lock: IngestLock;
 
-  private constructor(readonly pool: pg.Pool, connectionString: string) {
+  private constructor(
+    readonly pool: pg.Pool,
+    /** For another connection to the same database (the ingest lock, a second instance in tests). */
+    readonly connectionString: string,
+  ) {
     this.lock = new IngestLock(connectionString);
     this.events = new PostgresEventQueries(pool);
     this.dispatch = new PostgresDispatchStore(pool);
     this.notifications = new PostgresNotificationStore(pool);
+    this.rules = new PostgresRuleStateStore(pool);
   }
 
   static async open(connectionString: string): Promise<PostgresStore> {

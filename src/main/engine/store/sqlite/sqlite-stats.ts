@@ -45,7 +45,7 @@ export class SqliteStats {
   constructor(db: Database.Database) {
     const seriesBy = (column: string) =>
       db.prepare(`
-        WITH hits AS (SELECT ${column} AS key, ${SECONDS('created_at')} / :bucket * :bucket AS bucket
+        WITH hits AS (SELECT ${column} AS key, ${SECONDS('created_at')} / CAST(:bucket AS INTEGER) * CAST(:bucket AS INTEGER) AS bucket
                       FROM events WHERE created_at >= :since AND created_at < :until),
              top AS (SELECT key FROM hits GROUP BY key ORDER BY count(*) DESC LIMIT ${TOP_SERIES})
         SELECT bucket, CASE WHEN key IN (SELECT key FROM top) THEN key ELSE 'other' END AS key, count(*) AS count
@@ -64,24 +64,17 @@ export class SqliteStats {
         FROM targets t LEFT JOIN deliveries d ON d.target_id = t.id AND d.created_ms >= :sinceMs AND d.created_ms < :untilMs
         GROUP BY t.id ORDER BY t.id`),
       lag: db.prepare(`
-        SELECT ${SECONDS('created_at')} / :bucket * :bucket AS bucket, count(*) AS events,
+        SELECT ${SECONDS('created_at')} / CAST(:bucket AS INTEGER) * CAST(:bucket AS INTEGER) AS bucket, count(*) AS events,
           avg((julianday(stored_at) - julianday(created_at)) * 86400.0) AS avg_lag_seconds,
           max((julianday(stored_at) - julianday(created_at)) * 86400.0) AS max_lag_seconds
         FROM events WHERE created_at >= :since AND created_at < :until GROUP BY 1 ORDER BY 1`),
       gaps: db.prepare('SELECT from_ledger, to_ledger, reason, detected_at FROM gaps WHERE detected_at >= :since ORDER BY id'),
       resets: db.prepare('SELECT epoch, reason, detected_at FROM network_resets WHERE detected_at >= :since ORDER BY epoch'),
-      // Distinct (contract, type) pairs by seeking the index from one pair to the next: a few
-      // hundred seeks instead of reading every row.
-      eventTypes: db.prepare(`
-        WITH RECURSIVE pairs(k) AS (
-          SELECT (SELECT contract_id || ' ' || event_type FROM events ORDER BY contract_id, event_type LIMIT 1)
-          UNION ALL
-          SELECT (SELECT e.contract_id || ' ' || e.event_type FROM events e
-                  WHERE (e.contract_id, e.event_type) > (substr(k, 1, instr(k, ' ') - 1), substr(k, instr(k, ' ') + 1))
-                  ORDER BY e.contract_id, e.event_type LIMIT 1)
-          FROM pairs WHERE k IS NOT NULL LIMIT 5000
-        )
-        SELECT k FROM pairs WHERE k IS NOT NULL`),
+      // Distinct (contract, type) pairs by seeking the index from one pair to the next (a few
+      // hundred seeks instead of reading every row): the next type of this contract, else the
+      // first type of the next contract. Each is an equality plus a range on the index prefix.
+      nextType: db.prepare('SELECT event_type FROM events WHERE contract_id = ? AND event_type > ? ORDER BY event_type LIMIT 1').pluck(),
+      nextContract: db.prepare('SELECT contract_id, event_type FROM events WHERE contract_id > ? ORDER BY contract_id, event_type LIMIT 1'),
       lastEvent: db.prepare(
         'SELECT created_at FROM events WHERE contract_id = ? ORDER BY network_epoch DESC, event_id DESC LIMIT 1',
       ),
@@ -130,12 +123,16 @@ export class SqliteStats {
     };
   }
 
-  /** Every (contract, event type) pair stored, for filter pickers. */
-  eventTypes(): { contract_id: string; event_type: string }[] {
-    return (this.sql.eventTypes.pluck().all() as string[]).map((k) => {
-      const space = k.indexOf(' ');
-      return { contract_id: k.slice(0, space), event_type: k.slice(space + 1) };
-    });
+  /** Every (contract, event type) pair stored (at most `max`), for filter pickers. */
+  eventTypes(max = 5_000): { contract_id: string; event_type: string }[] {
+    const pairs: { contract_id: string; event_type: string }[] = [];
+    let pair = this.sql.nextContract.get('') as { contract_id: string; event_type: string } | undefined;
+    while (pair && pairs.length < max) {
+      pairs.push(pair);
+      const type = this.sql.nextType.get(pair.contract_id, pair.event_type) as string | undefined;
+      pair = type !== undefined ? { contract_id: pair.contract_id, event_type: type } : (this.sql.nextContract.get(pair.contract_id) as typeof pair);
+    }
+    return pairs;
   }
 
   lastEventAt(contractId: string): string | null {

@@ -10,6 +10,7 @@ import { migrate } from './migrate';
 import { SqliteDispatchStore } from './sqlite-dispatch-store';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { SqliteNotificationStore } from './sqlite-notification-store';
+import { SqliteRuleStateStore } from './sqlite-rule-state-store';
 import { prepareStatements, type Statements } from './statements';
 
 export class SqliteStore implements Store {
@@ -18,6 +19,7 @@ export class SqliteStore implements Store {
   readonly events: SqliteEventQueries;
   readonly dispatch: SqliteDispatchStore;
   readonly notifications: SqliteNotificationStore;
+  readonly rules: SqliteRuleStateStore;
   private readonly sql: Statements;
 
   constructor(readonly path: string) {
@@ -32,6 +34,7 @@ export class SqliteStore implements Store {
     this.events = new SqliteEventQueries(this.db);
     this.dispatch = new SqliteDispatchStore(this.db);
     this.notifications = new SqliteNotificationStore(this.db);
+    this.rules = new SqliteRuleStateStore(this.db);
   }
 
   async close(): Promise<void> {
