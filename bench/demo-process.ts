@@ -15,6 +15,7 @@ export async function startDemoProcess(historyLedgers: number, eventsPerLedger: 
     [
       'out/main/cli.js', 'demo-rpc', '--port', '0', '--ledger-interval-ms', '600000',
       '--history-ledgers', String(historyLedgers), '--history-events-per-ledger', String(eventsPerLedger),
+      '--retention-ledgers', String(historyLedgers + 1000),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

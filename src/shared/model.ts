@@ -67,6 +67,11 @@ export interface HealthReport {
   events_stored: number;
   gaps: GapRecord[];
   last_reset: NetworkResetRecord | null;
+  /**
+   * What this instance's ingestion is doing: `live`, `syncing`, `standby` (another instance on
+   * the shared database ingests), `paused`, `idle` (nothing watched), `error`, `starting`.
+   */
+  ingest_state: string;
   /** Every rule's counters added up, suppressed matches included (per rule: GET /api/rules). */
   rules: RuleTotals;
   /** Events that did not decode by name, per contract and type. */

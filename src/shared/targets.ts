@@ -236,6 +236,10 @@ export const dispatchSettingsSchema = z.strictObject({
   outboxBatchSize: z.coerce.number().int().min(1).max(10_000).default(500),
   /** How long a claimed delivery stays reserved for this instance. */
   leaseMs: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+}).refine((s) => s.leaseMs > s.requestTimeoutMs, {
+  // A worker never sends on a lease that could lapse mid-request: a shorter lease would send nothing.
+  path: ['leaseMs'],
+  message: 'the delivery lease must be longer than the request timeout (NOTIFICATION_TIMEOUT_MS)',
 });
 export type DispatchSettings = z.output<typeof dispatchSettingsSchema>;
 export type DispatchSettingsInput = z.input<typeof dispatchSettingsSchema>;

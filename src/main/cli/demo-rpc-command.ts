@@ -12,6 +12,7 @@ Options:
   --ledger-interval-ms N      time between ledgers (default: 5000)
   --history-ledgers N         ledgers already closed at start (default: 120)
   --history-events-per-ledger N   events in each history ledger (default: 3)
+  --retention-ledgers N       ledgers the RPC keeps, as a real RPC's retention window (default: 17280, 24 h)
   -h, --help                  show this help`;
 
 export async function runDemoRpc(argv: string[]): Promise<number> {
@@ -26,6 +27,7 @@ export async function runDemoRpc(argv: string[]): Promise<number> {
         'ledger-interval-ms': { type: 'string', default: '5000' },
         'history-ledgers': { type: 'string', default: '120' },
         'history-events-per-ledger': { type: 'string', default: '3' },
+        'retention-ledgers': { type: 'string', default: '17280' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -42,6 +44,7 @@ export async function runDemoRpc(argv: string[]): Promise<number> {
     ledgerIntervalMs: Number(values['ledger-interval-ms']),
     historyLedgers: Number(values['history-ledgers']),
     eventsPerLedger: Number(values['history-events-per-ledger']),
+    retentionLedgers: Number(values['retention-ledgers']),
   };
   for (const [name, value] of Object.entries(numbers)) {
     if (!Number.isInteger(value) || value < 0) {
@@ -53,6 +56,7 @@ export async function runDemoRpc(argv: string[]): Promise<number> {
     host: values.host,
     port: numbers.port,
     ledgerIntervalMs: Math.max(50, numbers.ledgerIntervalMs),
+    retentionLedgers: Math.max(1, numbers.retentionLedgers),
     history: { ledgers: numbers.historyLedgers, eventsPerLedger: numbers.eventsPerLedger },
   });
   process.stdout.write(

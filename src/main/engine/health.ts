@@ -25,7 +25,7 @@ export async function buildHealth(input: {
         store.getPollingState(),
         store.listContracts(),
         store.lastEventTime(),
-        store.countEvents(),
+        store.events.count({}), // cached and kept exact: count(*) costs ~300 ms at 1M rows
         store.listGaps(20),
         store.lastReset(),
       ])
@@ -60,6 +60,7 @@ export async function buildHealth(input: {
     events_stored: count,
     gaps,
     last_reset: reset,
+    ingest_state: status.state,
     rules,
     decoder,
   };

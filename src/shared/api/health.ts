@@ -21,6 +21,7 @@ export const healthSchema = z.object({
     z.object({ id: z.number().int(), from_ledger: z.number().int(), to_ledger: z.number().int(), reason: z.string(), detected_at: z.string() }),
   ),
   last_reset: z.object({ epoch: z.number().int(), reason: z.string(), detected_at: z.string() }).nullable(),
+  ingest_state: z.string(),
   rules: ruleTotalsSchema,
   decoder: decoderHealthSchema,
 });

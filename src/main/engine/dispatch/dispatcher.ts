@@ -72,6 +72,7 @@ export class Dispatcher {
   private sleeping: AbortController | null = null;
   private woken = false;
   private reloading: Promise<void> = Promise.resolve();
+  private loadedVersion: string | null = null;
 
   constructor(private readonly opts: DispatcherOptions) {
     const env = opts.env ?? process.env;
@@ -172,6 +173,13 @@ export class Dispatcher {
     while (this.running) {
       try {
         const batch = this.settings.outboxBatchSize;
+        // Another instance may have changed the targets: route with the current ones, or a new
+        // target would miss the events fanned out here meanwhile.
+        const version = await store.dispatch.targetsVersion();
+        if (version !== this.loadedVersion) {
+          await this.reload();
+          this.loadedVersion = version;
+        }
         await this.rules.prepare();
         const result = await store.dispatch.fanOut(batch, (event) => this.route(event), this.opts.clock.now());
         for (const id of result.targetIds) this.workers.get(id)?.wake();

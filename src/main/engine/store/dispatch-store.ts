@@ -106,6 +106,8 @@ export interface DeliveryCounts {
 
 export interface DispatchStore {
   listTargets(): Promise<TargetRecord[]>;
+  /** Changes whenever a target or rule is created, changed or deleted (by any instance). */
+  targetsVersion(): Promise<string>;
   getTarget(id: number): Promise<TargetRecord | null>;
   createTarget(target: TargetWrite, now: number): Promise<TargetRecord>;
   updateTarget(id: number, target: TargetWrite, now: number): Promise<TargetRecord | null>;

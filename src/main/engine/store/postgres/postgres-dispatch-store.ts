@@ -32,6 +32,10 @@ const BUSY_RETRY_MS = 50;
 export class PostgresDispatchStore implements DispatchStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  async targetsVersion(): Promise<string> {
+    return (await this.pool.query<{ v: string }>(`SELECT (SELECT count(*) FROM targets) || ':' || coalesce((SELECT max(updated_at) FROM targets), '') || ':' || (SELECT count(*) FROM rules) || ':' || coalesce((SELECT max(updated_at) FROM rules), '') AS v`)).rows[0]!.v;
+  }
+
   listTargets(): Promise<TargetRecord[]> {
     return targets.listTargets(this.pool);
   }

@@ -74,6 +74,10 @@ export class SqliteDispatchStore implements DispatchStore {
     return statement;
   }
 
+  async targetsVersion(): Promise<string> {
+    return (this.db.prepare(`SELECT (SELECT count(*) FROM targets) || ':' || coalesce((SELECT max(updated_at) FROM targets), '') || ':' || (SELECT count(*) FROM rules) || ':' || coalesce((SELECT max(updated_at) FROM rules), '') AS v`).get() as { v: string }).v;
+  }
+
   async listTargets(): Promise<TargetRecord[]> {
     const rules = new Map<number, Row[]>();
     for (const rule of this.sql.rules.all() as Row[]) {
