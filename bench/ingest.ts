@@ -16,6 +16,8 @@ import { decodeEvent } from '../src/main/engine/stellar/decode-event';
 import { RpcClient } from '../src/main/engine/stellar/rpc-client';
 import type { RpcEvent } from '../src/main/engine/stellar/rpc-types';
 import { startDemoProcess, type DemoProcess } from './demo-process';
+import { addHundredRules } from './rules';
+import { demoContractIds } from '../src/main/engine/stellar/demo';
 import { perSecond, timed, withTempDir } from './harness';
 
 const PAGE = 10_000;
@@ -32,7 +34,7 @@ async function readAll(rpc: RpcClient, contracts: string[], startLedger: number)
   }
 }
 
-async function endToEnd(demo: DemoProcess, store: Store, expected: number, startLedger: number) {
+async function endToEnd(demo: DemoProcess, store: Store, expected: number, startLedger: number, opts: { dir?: string; hundredRules?: boolean } = {}) {
   const config = engineConfigSchema.parse({
     network: 'custom',
     rpcUrls: [demo.url],
@@ -40,7 +42,16 @@ async function endToEnd(demo: DemoProcess, store: Store, expected: number, start
     contracts: demo.contracts.map((id) => ({ id })),
     startLedger,
   });
-  const engine = new Engine({ config, store, rpc: new RpcClient({ urls: [demo.url] }), log: silentLogger, expectedPassphrase: null, pageLimit: PAGE });
+  const engine = new Engine({
+    config,
+    store,
+    rpc: new RpcClient({ urls: [demo.url] }),
+    log: silentLogger,
+    expectedPassphrase: null,
+    pageLimit: PAGE,
+    dispatch: { env: {}, notifyDesktop: () => {}, ...(opts.dir ? { secretKeyFile: join(opts.dir, 'secrets.key') } : {}) },
+  });
+  if (opts.hundredRules) await addHundredRules(engine.dispatcher.targets, demoContractIds(2026));
   let stored = 0;
   const { ms } = await timed(
     () =>
@@ -89,7 +100,8 @@ export async function benchIngest(opts: { events: number; backfillEvents: number
       await pipelineStore.close();
       await specStore.close();
 
-      const e2e = await endToEnd(demo, new SqliteStore(join(dir, 'e2e.db')), events.length, health.oldestLedger);
+      const e2e = await endToEnd(demo, new SqliteStore(join(dir, 'e2e.db')), events.length, health.oldestLedger, { dir });
+      const withRules = await endToEnd(demo, new SqliteStore(join(dir, 'e2e-rules.db')), events.length, health.oldestLedger, { dir, hundredRules: true });
       const inProcessRate = perSecond(events.length, inProcess.ms);
       return {
         events: events.length,
@@ -98,6 +110,9 @@ export async function benchIngest(opts: { events: number; backfillEvents: number
         in_process_pipeline: { events_per_s: inProcessRate, page: PAGE },
         end_to_end: e2e,
         ratio_end_to_end_to_in_process: +(e2e.events_per_s / inProcessRate).toFixed(3),
+        end_to_end_with_100_rules: withRules,
+        ratio_with_100_rules: +(withRules.events_per_s / inProcessRate).toFixed(3),
+        ratio_drop_with_100_rules: +(1 - withRules.events_per_s / e2e.events_per_s).toFixed(3),
       };
     });
   } finally {

@@ -3,6 +3,7 @@ import { benchBackfill, benchIngest, benchPostgresIngest } from './ingest';
 import { benchApi } from './api';
 import { benchDispatch } from './dispatch';
 import { benchDashboard } from './dashboard';
+import { benchRules } from './rules';
 import { machine, writeResult } from './harness';
 
 const quick = process.argv.includes('--quick');
@@ -33,7 +34,14 @@ async function main() {
   process.stdout.write(JSON.stringify(api, null, 2) + `\nwritten to ${writeResult('api', api)}\n`);
 
   process.stdout.write('dispatch: deliveries to a local webhook sink and a Discord-like rate limit…\n');
-  const dispatch = { measured_at: new Date().toISOString(), machine: machine(), ...(await benchDispatch({ events: quick ? 5_000 : 20_000 })) };
+  const rules = await benchRules({ events: quick ? 10_000 : 50_000 });
+  const dispatch = {
+    measured_at: new Date().toISOString(),
+    machine: machine(),
+    ...(await benchDispatch({ events: quick ? 5_000 : 20_000 })),
+    rules_per_event_us: rules.rules_per_event_us,
+    rules,
+  };
   process.stdout.write(JSON.stringify(dispatch, null, 2) + `\nwritten to ${writeResult('dispatch', dispatch)}\n`);
 
   const dashboardEvents = quick ? 100_000 : 1_000_000;
