@@ -9,6 +9,10 @@ import { machine, writeResult } from './harness';
 const quick = process.argv.includes('--quick');
 
 async function main() {
+  if (process.argv.includes('--backfill-only')) {
+    process.stdout.write(JSON.stringify(await benchBackfill(quick ? 50_000 : 1_000_000), null, 2) + '\n');
+    return;
+  }
   const events = quick ? 20_000 : 200_000;
   const backfillEvents = quick ? 50_000 : 1_000_000;
   process.stdout.write(`ingest: ${events} events through each stage…\n`);

