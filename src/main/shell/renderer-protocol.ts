@@ -2,8 +2,9 @@
 // real origin (so "is this the app?" is an origin check), and every response carries the CSP
 // header, which file:// responses never do. In development the Vite dev server is used instead.
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
 import type { CustomScheme } from 'electron';
+import { CONTENT_TYPES, fileInside } from '../engine/static-files';
 import { contentSecurityPolicy } from './csp';
 
 export const APP_SCHEME = 'app';
@@ -17,20 +18,6 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
 };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Where the window loads the dashboard from. */
 export function rendererEntryUrl(devServerUrl: string | undefined): string {
@@ -64,10 +51,7 @@ export function rendererFile(rendererDir: string, requestUrl: string): string | 
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
-  const root = resolve(rendererDir);
-  const file = resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
-  return file.startsWith(root + sep) ? file : null;
+  return fileInside(rendererDir, pathname);
 }
 
 /** Answers one app:// request (the body of `protocol.handle`). */
@@ -82,7 +66,7 @@ export async function serveRendererRequest(rendererDir: string, request: { url: 
   if (!file) return new Response('not found', { status: 404, headers });
   try {
     const body = await readFile(file);
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { ...headers, 'Content-Type': type } });
   } catch {
     return new Response('not found', { status: 404, headers });

@@ -4,28 +4,15 @@
 // the resolved file must still be under the folder. Anything it does not have falls through to
 // the API's 404. Hashed assets are cached for good; index.html is revalidated every time.
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
 import { Hono } from 'hono';
+import { CONTENT_TYPES, fileInside } from '../../static-files';
 
 export interface DashboardOptions {
   /** The renderer build folder (out/renderer). */
   dir: string;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** The same policy as the page's meta tag, plus what only a header can say (frame-ancestors). */
 export const DASHBOARD_CSP = [
@@ -49,13 +36,10 @@ export function dashboardFile(dir: string, urlPath: string): string | null {
   } catch {
     return null;
   }
-  if (path === '/' || path === '') path = '/index.html';
-  if (!path.startsWith('/') || path.includes('\\') || path.includes('\0') || /(^|\/)\.\.?(\/|$)/.test(path) || path.includes('//')) {
+  if (path !== '' && (!path.startsWith('/') || path.includes('\\') || /(^|\/)\.\.?(\/|$)/.test(path) || path.includes('//'))) {
     return null;
   }
-  const root = resolve(dir);
-  const file = resolve(root, `.${path}`);
-  return file.startsWith(root + sep) ? file : null;
+  return fileInside(dir, path);
 }
 
 export function dashboardRoutes({ dir }: DashboardOptions): Hono {
@@ -63,7 +47,7 @@ export function dashboardRoutes({ dir }: DashboardOptions): Hono {
     const path = c.req.path;
     if (path.startsWith('/api/') || path === '/api') return next();
     const file = dashboardFile(dir, path);
-    const type = file ? TYPES[extname(file).toLowerCase()] : undefined;
+    const type = file ? CONTENT_TYPES[extname(file).toLowerCase()] : undefined;
     if (!file || !type) return next();
     let body: Buffer;
     try {
