@@ -5,6 +5,7 @@ import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../../sha
 import { decodedToStored, rowToEvent, type EventRow } from '../event-row';
 import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, Store, WatchedContract } from '../store';
 import { EVENT_COLUMNS } from './event-columns';
+import { rowToBackfill, rowToContract, rowToPollingState } from '../state-rows';
 import { IngestLock } from './ingest-lock';
 import { migratePostgres } from './migrate';
 import { createPool, inTransaction } from './pg-pool';
@@ -60,7 +61,7 @@ export class PostgresStore implements Store {
   }
 
   async getPollingState(): Promise<PollingState> {
-    return pollingState((await this.pool.query(`SELECT * FROM polling_state WHERE stream = 'main'`)).rows[0]);
+    return rowToPollingState((await this.pool.query(`SELECT * FROM polling_state WHERE stream = 'main'`)).rows[0]);
   }
 
   async commitIngest(batch: IngestBatch): Promise<IngestResult> {
@@ -102,7 +103,7 @@ export class PostgresStore implements Store {
 
   async recordNetworkReset(reason: string, passphrase: string): Promise<PollingState> {
     return inTransaction(this.pool, async (client) => {
-      const before = pollingState((await client.query(`SELECT * FROM polling_state WHERE stream = 'main' FOR UPDATE`)).rows[0]);
+      const before = rowToPollingState((await client.query(`SELECT * FROM polling_state WHERE stream = 'main' FOR UPDATE`)).rows[0]);
       const epoch = before.networkEpoch + 1;
       await client.query('INSERT INTO network_resets (epoch, reason, old_passphrase, new_passphrase, detected_at) VALUES ($1, $2, $3, $4, $5)', [
         epoch, reason, before.networkPassphrase, passphrase, now(),
@@ -112,7 +113,7 @@ export class PostgresStore implements Store {
          checkpoint_ledger = NULL, checkpoint_hash = NULL, updated_at = $3 WHERE stream = 'main' RETURNING *`,
         [epoch, passphrase, now()],
       );
-      return pollingState(rows[0]);
+      return rowToPollingState(rows[0]);
     });
   }
 
@@ -225,39 +226,3 @@ export class PostgresStore implements Store {
 }
 
 const now = () => new Date().toISOString();
-
-function pollingState(row: Record<string, unknown>): PollingState {
-  return {
-    networkPassphrase: (row.network_passphrase as string | null) ?? null,
-    networkEpoch: row.network_epoch as number,
-    cursor: (row.cursor as string | null) ?? null,
-    resumeLedger: (row.resume_ledger as number | null) ?? null,
-    checkpointLedger: (row.checkpoint_ledger as number | null) ?? null,
-    checkpointHash: (row.checkpoint_hash as string | null) ?? null,
-    updatedAt: (row.updated_at as string | null) ?? null,
-  };
-}
-
-function rowToContract(row: Record<string, unknown>): WatchedContract {
-  return {
-    id: row.contract_id as string,
-    name: (row.name as string | null) ?? null,
-    eventTypes: row.event_types as string[],
-    startLedger: (row.start_ledger as number | null) ?? null,
-    addedAt: row.added_at as string,
-  };
-}
-
-function rowToBackfill(r: Record<string, unknown>): Backfill {
-  return {
-    contractId: r.contract_id as string,
-    fromLedger: r.from_ledger as number,
-    toLedger: r.to_ledger as number,
-    cursor: (r.cursor as string | null) ?? null,
-    events: r.events as number,
-    status: r.status as Backfill['status'],
-    error: (r.error as string | null) ?? null,
-    startedAt: r.started_at as string,
-    updatedAt: r.updated_at as string,
-  };
-}

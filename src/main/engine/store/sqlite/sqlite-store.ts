@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../../shared/model';
 import { decodedToStored, rowToEvent, type EventRow } from '../event-row';
 import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, Store, WatchedContract } from '../store';
+import { rowToBackfill, rowToContract, rowToPollingState } from '../state-rows';
 import { migrate } from './migrate';
 import { SqliteDispatchStore } from './sqlite-dispatch-store';
 import { SqliteEventQueries } from './sqlite-event-queries';
@@ -61,17 +62,9 @@ export class SqliteStore implements Store {
   }
 
   private pollingState(): PollingState {
-    const row = this.sql.getPolling.get() as Record<string, unknown>;
-    return {
-      networkPassphrase: row.network_passphrase as string | null,
-      networkEpoch: row.network_epoch as number,
-      cursor: row.cursor as string | null,
-      resumeLedger: row.resume_ledger as number | null,
-      checkpointLedger: row.checkpoint_ledger as number | null,
-      checkpointHash: row.checkpoint_hash as string | null,
-      updatedAt: row.updated_at as string | null,
-    };
+    return rowToPollingState(this.sql.getPolling.get() as Record<string, unknown>);
   }
+
 
   async commitIngest(batch: IngestBatch): Promise<IngestResult> {
     return this.commitIngestTx(batch);
@@ -186,17 +179,7 @@ export class SqliteStore implements Store {
 
   async listBackfills(): Promise<Backfill[]> {
     const rows = this.db.prepare('SELECT * FROM backfills ORDER BY started_at, contract_id').all() as Record<string, unknown>[];
-    return rows.map((r) => ({
-      contractId: r.contract_id as string,
-      fromLedger: r.from_ledger as number,
-      toLedger: r.to_ledger as number,
-      cursor: (r.cursor as string | null) ?? null,
-      events: r.events as number,
-      status: r.status as Backfill['status'],
-      error: (r.error as string | null) ?? null,
-      startedAt: r.started_at as string,
-      updatedAt: r.updated_at as string,
-    }));
+    return rows.map(rowToBackfill);
   }
 
   async finishBackfill(contractId: string, status: 'done' | 'failed', error?: string): Promise<void> {
@@ -254,14 +237,4 @@ export class SqliteStore implements Store {
   async setSetting(key: string, value: unknown): Promise<void> {
     this.db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));
   }
-}
-
-function rowToContract(row: Record<string, unknown>): WatchedContract {
-  return {
-    id: row.contract_id as string,
-    name: (row.name as string | null) ?? null,
-    eventTypes: JSON.parse(row.event_types as string) as string[],
-    startLedger: (row.start_ledger as number | null) ?? null,
-    addedAt: row.added_at as string,
-  };
 }
