@@ -163,4 +163,30 @@ describe('a reminder reaches its target when it falls due', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(sink.requests).toHaveLength(1);
   });
+
+  it('goes only to the targets it names, even when other targets’ rules match it', async () => {
+    const other = await startHttpSink();
+    try {
+      const chosen = await h.engine.dispatcher.targets.create(
+        targetInputSchema.parse({ name: 'on call', kind: 'webhook', config: { url: `${sink.url}/chosen` }, rule: { event_types: ['reminder_due'] } }),
+      );
+      await h.engine.dispatcher.targets.create(
+        targetInputSchema.parse({ name: 'everything', kind: 'webhook', config: { url: other.url }, rule: { event_types: ['reminder_due'] } }),
+      );
+      const before = sink.requests.length;
+      const res = await fetch(`${api.url}/api/notifications`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ message: 'rotate the signer', when: new Date(Date.now() + 300).toISOString(), target_ids: [chosen.id] }),
+      });
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      await sink.waitFor(before + 1, 10_000);
+      expect(sink.requests.at(-1)).toMatchObject({ path: '/chosen', json: { data: { id: `local:${id}:due` } } });
+      await new Promise((r) => setTimeout(r, 700));
+      expect(other.requests.filter((r) => JSON.stringify(r.json).includes(`local:${id}:due`))).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
 });

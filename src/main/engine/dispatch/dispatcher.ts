@@ -197,7 +197,13 @@ export class Dispatcher {
   }
 
   private route(event: StoredEvent): RoutedDelivery[] {
-    return this.rules.route(event);
+    const routed = this.rules.route(event);
+    const chosen = chosenTargets(event);
+    if (!chosen) return routed;
+    // A local reminder that names its targets goes to exactly those (enabled) targets.
+    const firstRule = new Map<number, number>();
+    for (const r of this.routes) if (!firstRule.has(r.targetId)) firstRule.set(r.targetId, r.ruleId);
+    return [...chosen].filter((id) => firstRule.has(id)).map((targetId) => ({ targetId, ruleId: firstRule.get(targetId)! }));
   }
 
   private async load(): Promise<void> {
@@ -236,4 +242,12 @@ export class Dispatcher {
     this.sleeping = null;
     this.woken = false;
   }
+}
+
+/** The target ids a local reminder was created for (POST /api/notifications `target_ids`), if any. */
+function chosenTargets(event: StoredEvent): Set<number> | null {
+  if (event.event_type !== 'reminder_due' || typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) return null;
+  const ids = (event.data as Record<string, unknown>).target_ids;
+  if (!Array.isArray(ids) || ids.length === 0) return null;
+  return new Set(ids.filter((id): id is number => typeof id === 'number'));
 }
