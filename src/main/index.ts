@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './engine/log/logger';
 import { openRuntime, type Runtime } from './engine/runtime';
 import { createNodeSecretBox, keyFileFor } from './engine/secrets/key-source';
 import { createDesktopSecretBox } from './shell/secrets';
+import { DesktopNotificationRelay } from './shell/desktop-relay';
 import { demoContractIds } from './engine/stellar/demo/contracts';
 import { ContractNames } from './shell/contract-names';
 import { startDesktop, type Desktop } from './shell/desktop';
@@ -66,7 +67,8 @@ async function start(): Promise<void> {
       platform: process.platform,
       fallback: createNodeSecretBox({ keyFile: keyFileFor(databasePath) }),
     });
-    runtime = await openRuntime(config, { log, defaultDatabasePath: databasePath, dispatch: { secretBox } });
+    const desktopNotifications = new DesktopNotificationRelay();
+    runtime = await openRuntime(config, { log, defaultDatabasePath: databasePath, dispatch: { secretBox, notifyDesktop: desktopNotifications.send } });
     const apiToken = runtime.apiToken;
     const names = new ContractNames(demoNames(runtime.demo?.contracts ?? []));
     names.update(await runtime.store.listContracts());
@@ -83,6 +85,7 @@ async function start(): Promise<void> {
       getApiToken: () => apiToken.value,
       startHidden: process.argv.includes(HIDDEN_FLAG) && !showWhenReady,
       quit: quitNow,
+      desktopNotifications,
     });
     // The Playwright smoke test reads what the tray shows from here (there is no API to list trays).
     if (process.env.NOTIFYCHAIN_E2E === '1') Object.assign(globalThis, { notifychainDesktop: desktop });

@@ -9,6 +9,7 @@ import type { Logger } from '../engine/log/logger';
 import type { Runtime } from '../engine/runtime';
 import type { SubscriberStatus } from '../engine/ingest/subscriber';
 import { createApiForwarder } from './api-forwarder';
+import type { DesktopNotificationRelay } from './desktop-relay';
 import type { ContractNames } from './contract-names';
 import { dndUntil } from './dnd';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -33,6 +34,8 @@ export interface DesktopOptions {
   startHidden: boolean;
   /** The last shutdown step: really quit (the entry lets the next before-quit through). */
   quit(): void;
+  /** Notifications from the engine's desktop targets (the runtime was given its `send`). */
+  desktopNotifications?: DesktopNotificationRelay;
 }
 
 /** What the user would see, for the Playwright smoke test and for debugging. */
@@ -96,8 +99,27 @@ export function startDesktop(opts: DesktopOptions): Desktop {
     icon: join(opts.resourcesDir, 'icon.png'),
   });
 
+  // With a desktop target, its rules decide what notifies (through the relay); with none, every
+  // stored event at or above the preferred minimum priority does, so a new user is told at once.
+  let ruledByTargets = false;
+  let targetsVersion: string | null = null;
+  const refreshTargetMode = async () => {
+    const version = await runtime.store.dispatch.targetsVersion();
+    if (version === targetsVersion) return;
+    targetsVersion = version;
+    ruledByTargets = (await runtime.store.dispatch.listTargets()).some((t) => t.kind === 'desktop' && t.enabled);
+  };
+  const disconnectRelay = opts.desktopNotifications?.connect(async ({ eventId }) => {
+    const event = await runtime.store.getEvent(eventId);
+    if (event) notifier.handle([event]);
+  });
+
   const onStored = (events: StoredEvent[]) => {
-    notifier.handle(events);
+    void refreshTargetMode()
+      .catch((error) => log.warn('could not read the desktop targets', { error }))
+      .then(() => {
+        if (!ruledByTargets || !opts.desktopNotifications) notifier.handle(events);
+      });
     tray.dispatch({
       type: 'events-stored',
       events: events.map((e) => ({ id: e.id, eventType: e.event_type, contractName: names.name(e.contract_id), at: Date.parse(e.stored_at) || Date.now() })),
@@ -144,6 +166,7 @@ export function startDesktop(opts: DesktopOptions): Desktop {
       runtime.engine.off('contracts-changed', onContracts);
       stopPrefs();
       stopLoginItem();
+      disconnectRelay?.();
       notifier.dispose();
       tray.destroy();
       window.destroy();

@@ -14,6 +14,12 @@ import { createLogger } from '../../../src/main/engine/log/logger';
 import { openRuntime, type Runtime } from '../../../src/main/engine/runtime';
 import { ContractNames } from '../../../src/main/shell/contract-names';
 import { startDesktop, type Desktop } from '../../../src/main/shell/desktop';
+import { DesktopNotificationRelay } from '../../../src/main/shell/desktop-relay';
+import { targetInputSchema, type TargetInput } from '../../../src/shared/targets';
+import { systemClock } from '../../../src/main/engine/clock';
+import { TargetAdmin } from '../../../src/main/engine/dispatch/target-admin';
+import { createNodeSecretBox, keyFileFor } from '../../../src/main/engine/secrets/key-source';
+import { SqliteStore } from '../../../src/main/engine/store/sqlite/sqlite-store';
 import { PreferencesStore } from '../../../src/main/shell/preferences';
 import { isAppUrl } from '../../../src/main/shell/renderer-protocol';
 import { app, BrowserWindow, clipboard, ipcMain, Notification, resetFakes, Tray } from './fake-electron';
@@ -30,10 +36,22 @@ function memoryPreferences(values: Record<string, unknown> = {}): PreferencesSto
   return new PreferencesStore({ get: (k) => data.get(k), set: (k, v) => void data.set(k, v) });
 }
 
-async function start(prefs: Record<string, unknown> = {}) {
+async function start(prefs: Record<string, unknown> = {}, desktopNotifications?: DesktopNotificationRelay, target?: TargetInput) {
   const dir = mkdtempSync(join(tmpdir(), 'notifychain-desktop-'));
+  if (target) {
+    // Made before the engine starts, so it decides about every event from the first one.
+    const db = join(dir, 'notifychain.db');
+    const setup = new SqliteStore(db);
+    const box = createNodeSecretBox({ env: {}, keyFile: keyFileFor(db) });
+    await new TargetAdmin({ store: setup.dispatch, box, clock: systemClock, changed: async () => {} }).create(target);
+    await setup.close();
+  }
   const config = engineConfigSchema.parse({ network: 'demo', port: 0, logLevel: 'silent', pollIntervalMs: 500, demo: { ledgerIntervalMs: 300, historyLedgers: 5 } });
-  runtime = await openRuntime(config, { log, defaultDatabasePath: join(dir, 'notifychain.db') });
+  runtime = await openRuntime(config, {
+    log,
+    defaultDatabasePath: join(dir, 'notifychain.db'),
+    ...(desktopNotifications ? { dispatch: { notifyDesktop: desktopNotifications.send } } : {}),
+  });
   quit = vi.fn<() => void>();
   desktop = startDesktop({
     runtime,
@@ -47,6 +65,7 @@ async function start(prefs: Record<string, unknown> = {}) {
     getApiToken: () => 'token-abc',
     startHidden: false,
     quit,
+    desktopNotifications,
   });
   const window = BrowserWindow.instances[0]!;
   window.webContents.emit('did-finish-load');
@@ -71,6 +90,22 @@ describe('the desktop app on a running engine', () => {
     expect(menuItem(tray, 'Recent events')).toBeDefined();
     expect(window.webContents.sent.some((s) => s.channel === 'engine:events-stored')).toBe(true);
     expect(window.webContents.sent.some((s) => s.channel === 'engine:status')).toBe(true);
+  });
+
+  it('with a desktop target, its rule decides what raises a native notification', async () => {
+    const relay = new DesktopNotificationRelay();
+    await start({ minNotificationPriority: 'any' }, relay, targetInputSchema.parse({ name: 'desk', kind: 'desktop', rule: { event_types: ['no_such_event'] } }));
+    await vi.waitFor(async () => expect(await runtime.store.countEvents()).toBeGreaterThan(10), { timeout: 10_000, interval: 100 });
+    // Longer than a burst window: anything the old rule (every event) queued would show by now.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(Notification.shown).toHaveLength(0);
+  });
+
+  it('a desktop target whose rule matches sends its events to the native notifier', async () => {
+    const relay = new DesktopNotificationRelay();
+    await start({ minNotificationPriority: 'any' }, relay);
+    await runtime.engine.dispatcher.targets.create(targetInputSchema.parse({ name: 'desk', kind: 'desktop', rule: {} }));
+    await vi.waitFor(() => expect(Notification.shown.length).toBeGreaterThan(0), { timeout: 10_000, interval: 100 });
   });
 
   it('clicking a notification opens the window on that event', async () => {
