@@ -7,7 +7,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { failing, ok, startHttpSink, type HttpSink } from '../fixtures/sinks/http-sink';
 import { root, startServe, type ServeHandle } from './dashboard-fixtures';
 
-test.skip(!existsSync(join(root, 'out/main/cli.js')) || !existsSync(join(root, 'out/renderer/index.html')), 'run `npm run build` first');
+test.beforeAll(() => {
+  // Fail rather than skip: a missing build must not pass as a green run (npm test builds first).
+  if (!existsSync(join(root, 'out/main/cli.js')) || !existsSync(join(root, 'out/renderer/index.html'))) {
+    throw new Error('the app is not built: run `npm run build` first (npm test does)');
+  }
+});
 test.describe.configure({ mode: 'serial' });
 
 let serve: ServeHandle;
