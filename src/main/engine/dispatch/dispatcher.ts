@@ -1,6 +1,7 @@
 // Reads the outbox (never the live stream): each stored event is matched against every enabled
 // target's rule and becomes one delivery per match, in the same transaction that removes its
 // outbox row. Per-target workers then deliver; deliveries survive restarts because they are rows.
+import { WakeSignal } from '../wake-signal';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { NETWORK_PRESETS, type NetworkName } from '../../../shared/networks';
@@ -69,12 +70,12 @@ export class Dispatcher {
   private running = false;
   private loop: Promise<void> | null = null;
   private stopping = new AbortController();
-  private sleeping: AbortController | null = null;
-  private woken = false;
+  private readonly wakeSignal: WakeSignal;
   private reloading: Promise<void> = Promise.resolve();
   private loadedVersion: string | null = null;
 
   constructor(private readonly opts: DispatcherOptions) {
+    this.wakeSignal = new WakeSignal(opts.clock);
     const env = opts.env ?? process.env;
     this.settings = resolveDispatchSettings(opts.settings, env);
     this.box = resolveSecretBox({ ...opts, env });
@@ -121,8 +122,7 @@ export class Dispatcher {
 
   /** New outbox rows exist: look now instead of at the next tick. */
   wake(): void {
-    this.woken = true;
-    this.sleeping?.abort();
+    this.wakeSignal.wake();
   }
 
   /** Re-reads targets and rules; new events are routed by them from now on. */
@@ -231,17 +231,10 @@ export class Dispatcher {
     }
   }
 
-  private async sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return;
-    }
-    const controller = new AbortController();
-    this.sleeping = controller;
-    await this.opts.clock.sleep(ms, AbortSignal.any([controller.signal, this.stopping.signal]));
-    this.sleeping = null;
-    this.woken = false;
+  private sleep(ms: number): Promise<void> {
+    return this.wakeSignal.sleep(ms, this.stopping.signal);
   }
+
 }
 
 /** The target ids a local reminder was created for (POST /api/notifications `target_ids`), if any. */

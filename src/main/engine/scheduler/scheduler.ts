@@ -4,6 +4,7 @@
 // lease is still ours), and wakes the dispatcher. A processor that dies keeps its leases until
 // they run out; then any processor takes the rows over. With a signing key it also asks the
 // contract to expire lapsed on-chain notifications, and with a retention it deletes closed rows.
+import { WakeSignal } from '../wake-signal';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 import type { NotificationRecord } from '../store/notification-store';
@@ -55,12 +56,12 @@ export class Scheduler {
   private halted = false;
   private loop: Promise<void> | null = null;
   private stopping = new AbortController();
-  private sleeping: AbortController | null = null;
-  private woken = false;
+  private readonly wakeSignal: WakeSignal;
   private lastCleanup = Number.NEGATIVE_INFINITY;
   private readonly log: Logger;
 
   constructor(private readonly opts: SchedulerOptions) {
+    this.wakeSignal = new WakeSignal(opts.clock);
     this.processorId = opts.processorId;
     this.chainAccount = opts.chain?.account ?? null;
     this.log = opts.log.child({ component: 'scheduler', processor: opts.processorId });
@@ -97,8 +98,7 @@ export class Scheduler {
 
   /** Something may be due now (a reminder was scheduled): look at once instead of at the next tick. */
   wake(): void {
-    this.woken = true;
-    this.sleeping?.abort();
+    this.wakeSignal.wake();
   }
 
   /** One pass: due and expiring rows, on-chain expiry, cleanup. */
@@ -184,15 +184,8 @@ export class Scheduler {
     if (removed > 0) this.log.info('removed closed notifications past retention', { removed, before });
   }
 
-  private async sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return;
-    }
-    const controller = new AbortController();
-    this.sleeping = controller;
-    await this.opts.clock.sleep(ms, AbortSignal.any([controller.signal, this.stopping.signal]));
-    this.sleeping = null;
-    this.woken = false;
+  private sleep(ms: number): Promise<void> {
+    return this.wakeSignal.sleep(ms, this.stopping.signal);
   }
+
 }

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { TargetRecord, TargetWrite } from '../dispatch-store';
 import { inTransaction } from './pg-pool';
-import { toTarget } from './pg-dispatch-rows';
+import { toTarget } from '../dispatch-rows';
 
 type Row = Record<string, unknown>;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -18,7 +18,7 @@ import type {
 import { rowToEvent, type EventRow } from '../event-row';
 import { eventColumns } from './event-columns';
 import { inTransaction } from './pg-pool';
-import { toAttempt, toDelivery } from './pg-dispatch-rows';
+import { toAttempt, toDelivery } from '../dispatch-rows';
 import * as targets from './pg-targets';
 import { settleAttempts } from './pg-settle-attempts';
 

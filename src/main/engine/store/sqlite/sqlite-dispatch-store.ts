@@ -2,11 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../../shared/model';
-import { ruleSchema, type DeliveryFilter, type DeliveryStatus, type TargetKind } from '../../../../shared/targets';
+import type { DeliveryFilter, DeliveryStatus } from '../../../../shared/targets';
 import type {
   AttemptOutcome, AttemptRecord, ClaimResult, DeliveryCounts, DeliveryRecord, DispatchStore, FanOutResult,
   RoutedDelivery, TargetRecord, TargetWrite,
 } from '../dispatch-store';
+import { toAttempt, toDelivery, toTarget } from '../dispatch-rows';
 import { rowToEvent, type EventRow } from '../event-row';
 
 type Row = Record<string, unknown>;
@@ -206,15 +207,7 @@ export class SqliteDispatchStore implements DispatchStore {
   }
 
   async listAttempts(deliveryId: number): Promise<AttemptRecord[]> {
-    return (this.sql.attempts.all(deliveryId) as Row[]).map((r) => ({
-      attempt: r.attempt as number,
-      startedAt: r.started_at as string,
-      durationMs: r.duration_ms as number,
-      ok: r.ok === 1,
-      httpStatus: (r.http_status as number | null) ?? null,
-      error: r.error_code ? { code: r.error_code as string, message: (r.error as string | null) ?? '' } : null,
-      retryAfterMs: (r.retry_after_ms as number | null) ?? null,
-    }));
+    return (this.sql.attempts.all(deliveryId) as Row[]).map(toAttempt);
   }
 
   async redeliver(id: number, now: number): Promise<DeliveryRecord | null> {
@@ -233,35 +226,4 @@ export class SqliteDispatchStore implements DispatchStore {
   async countDeliveries(): Promise<DeliveryCounts[]> {
     return (this.sql.counts.all() as Row[]).map((r) => ({ targetId: r.target_id as number, status: r.status as DeliveryStatus, count: r.count as number }));
   }
-}
-
-function toTarget(row: Row, rules: Row[]): TargetRecord {
-  return {
-    id: row.id as number,
-    name: row.name as string,
-    kind: row.kind as TargetKind,
-    enabled: row.enabled === 1,
-    config: JSON.parse(row.config as string) as Record<string, unknown>,
-    rules: rules.map((r) => ({ id: r.id as number, match: ruleSchema.parse(JSON.parse(r.match as string)) })),
-    createdAt: row.created_at as string,
-    updatedAt: row.updated_at as string,
-  };
-}
-
-function toDelivery(row: Row): DeliveryRecord {
-  return {
-    id: row.id as number,
-    targetId: row.target_id as number,
-    eventId: row.event_id as string,
-    webhookId: row.webhook_id as string,
-    status: row.status as DeliveryStatus,
-    attempts: row.attempts as number,
-    nextAttemptAt: (row.next_attempt_at as number | null) ?? null,
-    lastError: row.last_error_code
-      ? { code: row.last_error_code as string, message: (row.last_error as string | null) ?? '', httpStatus: (row.last_http_status as number | null) ?? null }
-      : null,
-    createdAt: row.created_at as string,
-    updatedAt: row.updated_at as string,
-    deliveredAt: (row.delivered_at as string | null) ?? null,
-  };
 }

@@ -1,17 +1,21 @@
-// Targets, deliveries and attempts rows in the DispatchStore's shapes.
-import { ruleSchema, type DeliveryStatus, type TargetKind } from '../../../../shared/targets';
-import type { AttemptRecord, DeliveryRecord, TargetRecord } from '../dispatch-store';
+// Targets, deliveries and attempts rows in the DispatchStore's shapes, for both stores.
+// SQLite gives JSON as text and booleans as 0/1; PostgreSQL parsed values and true/false.
+import { ruleSchema, type DeliveryStatus, type TargetKind } from '../../../shared/targets';
+import type { AttemptRecord, DeliveryRecord, TargetRecord } from './dispatch-store';
 
 type Row = Record<string, unknown>;
+
+const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+const flag = (value: unknown): boolean => value === true || value === 1;
 
 export function toTarget(row: Row, rules: Row[]): TargetRecord {
   return {
     id: row.id as number,
     name: row.name as string,
     kind: row.kind as TargetKind,
-    enabled: row.enabled === true,
-    config: row.config as Record<string, unknown>,
-    rules: rules.map((r) => ({ id: r.id as number, match: ruleSchema.parse(r.match) })),
+    enabled: flag(row.enabled),
+    config: json(row.config) as Record<string, unknown>,
+    rules: rules.map((r) => ({ id: r.id as number, match: ruleSchema.parse(json(r.match)) })),
     createdAt: row.created_at as string,
     updatedAt: row.updated_at as string,
   };
@@ -40,7 +44,7 @@ export function toAttempt(row: Row): AttemptRecord {
     attempt: row.attempt as number,
     startedAt: row.started_at as string,
     durationMs: row.duration_ms as number,
-    ok: row.ok === true,
+    ok: flag(row.ok),
     httpStatus: (row.http_status as number | null) ?? null,
     error: row.error_code ? { code: row.error_code as string, message: (row.error as string | null) ?? '' } : null,
     retryAfterMs: (row.retry_after_ms as number | null) ?? null,
