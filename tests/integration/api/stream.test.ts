@@ -15,6 +15,27 @@ afterAll(async () => {
 
 const storedIds = () => (a.h.store.db.prepare('SELECT event_id FROM events ORDER BY seq').all() as { event_id: string }[]).map((r) => r.event_id);
 const stream = (query = '', headers: Record<string, string> = {}) => openSse(`${a.url}/api/events/stream${query}`, headers);
+type Row = { event_id: string; contract_id: string };
+const rowsAfterSeq = (seq: number) => a.h.store.db.prepare('SELECT event_id, contract_id FROM events WHERE seq > ? ORDER BY seq').all(seq) as Row[];
+const lastSeq = () => (a.h.store.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
+
+/**
+ * Waits until the stream has sent `expected`, then proves nothing else came with them: events
+ * stored later (that pass the same filter) must arrive right after them, and nothing between.
+ */
+async function expectStreamedExactly(client: Awaited<ReturnType<typeof stream>>, expected: string[], matches: (row: Row) => boolean = () => true) {
+  await client.waitFor(expected.length);
+  const from = lastSeq();
+  let later: string[] = [];
+  for (let ledgers = 0; later.length === 0; ledgers++) {
+    if (ledgers === 30) throw new Error('no later event passed the filter in 30 ledgers');
+    await a.advance(1);
+    later = rowsAfterSeq(from).filter(matches).map((r) => r.event_id);
+  }
+  await client.waitFor(expected.length + later.length);
+  expect(client.messages.map((m) => m.id)).toEqual([...expected, ...later]);
+}
+
 const parsed = (messages: { data: string }[]) => messages.map((m) => JSON.parse(m.data) as StoredEvent);
 
 describe('GET /api/events/stream', () => {
@@ -38,9 +59,7 @@ describe('GET /api/events/stream', () => {
     const rows = a.h.store.db.prepare('SELECT event_id, contract_id FROM events WHERE seq > ? ORDER BY seq').all(before) as { event_id: string; contract_id: string }[];
     const expected = rows.filter((r) => r.contract_id === a.contracts.taskbounty).map((r) => r.event_id);
     expect(expected.length).toBeGreaterThan(0);
-    await client.waitFor(expected.length);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(client.messages.map((m) => m.id)).toEqual(expected);
+    await expectStreamedExactly(client, expected, (r) => r.contract_id === a.contracts.taskbounty);
     client.close();
   });
 
@@ -58,11 +77,8 @@ describe('GET /api/events/stream', () => {
     await catchUp;
     const all = storedIds();
     const expected = all.slice(all.indexOf(received[0]!));
-    await resumed.waitFor(expected.length - received.length);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const got = [...received, ...resumed.messages.map((m) => m.id!)];
-    expect(got).toEqual(expected);
-    expect(new Set(got).size).toBe(got.length);
+    await expectStreamedExactly(resumed, expected.slice(received.length));
+    expect(received).toEqual(expected.slice(0, received.length));
     resumed.close();
   });
 
@@ -75,9 +91,7 @@ describe('GET /api/events/stream', () => {
     await storing;
     const expected = storedIds().slice(1);
     expect(expected.length).toBeGreaterThan(300);
-    await client.waitFor(expected.length);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(client.messages.map((m) => m.id)).toEqual(expected);
+    await expectStreamedExactly(client, expected);
     client.close();
   });
 

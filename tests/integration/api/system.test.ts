@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRpcError } from '../../../src/main/engine/metrics';
 import { raw, startApiHarness, type ApiHarness } from './api-harness';
+import { untilClockPasses } from '../../fixtures/clock-tick';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 let a: ApiHarness;
 beforeAll(async () => {
@@ -95,20 +99,24 @@ describe('GET /openapi.json', () => {
 
 describe('GET /api/notifications/:id', () => {
   it('answers the seed shape, 404 when unknown, 400 when malformed', async () => {
+    // Judged against the API's clock (the real one): a reminder one day ahead is still scheduled.
+    const now = Date.now();
+    const at = (offsetMs: number) => new Date(now + offsetMs).toISOString();
+    const [createdAt, expiresAt, scheduledFor, revokedAt] = [at(-HOUR), at(30 * DAY), at(DAY), at(-HOUR / 2)];
     a.h.store.db
       .prepare(`INSERT INTO notifications (id, creator, created_at, expires_at, scheduled_for, delivered) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run('ab'.repeat(32), 'GCPMHXIHHAOSWQPKDGFDDG66QMS54WX7U3T3HBPNTGVTSVPTEYHSWOHJ', '2026-11-25T10:00:00.000Z', '2026-12-25T10:00:00.000Z', '2026-11-26T10:00:00.000Z', 0);
+      .run('ab'.repeat(32), 'GCPMHXIHHAOSWQPKDGFDDG66QMS54WX7U3T3HBPNTGVTSVPTEYHSWOHJ', createdAt, expiresAt, scheduledFor, 0);
     const res = await raw(a.url, { path: `/api/notifications/${'ab'.repeat(32)}` });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({
-      id: 'ab'.repeat(32), creator: 'GCPMHXIHHAOSWQPKDGFDDG66QMS54WX7U3T3HBPNTGVTSVPTEYHSWOHJ', created_at: '2026-11-25T10:00:00.000Z',
-      expires_at: '2026-12-25T10:00:00.000Z', revoked_by: null, revoked_at: null, scheduled_for: '2026-11-26T10:00:00.000Z', delivered: false, delivered_at: null,
+      id: 'ab'.repeat(32), creator: 'GCPMHXIHHAOSWQPKDGFDDG66QMS54WX7U3T3HBPNTGVTSVPTEYHSWOHJ', created_at: createdAt,
+      expires_at: expiresAt, revoked_by: null, revoked_at: null, scheduled_for: scheduledFor, delivered: false, delivered_at: null,
       state: 'scheduled',
     });
     // A change moves updated_at (trigger), so the old ETag no longer matches.
     const etag = String(res.headers.etag);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    a.h.store.db.prepare('UPDATE notifications SET revoked_by = ?, revoked_at = ? WHERE id = ?').run('GABC', '2026-11-25T11:00:00.000Z', 'ab'.repeat(32));
+    await untilClockPasses();
+    a.h.store.db.prepare('UPDATE notifications SET revoked_by = ?, revoked_at = ? WHERE id = ?').run('GABC', revokedAt, 'ab'.repeat(32));
     const after = await raw(a.url, { path: `/api/notifications/${'ab'.repeat(32)}`, headers: { 'If-None-Match': etag } });
     expect(after.status).toBe(200);
     expect(JSON.parse(after.body).revoked_by).toBe('GABC');

@@ -52,7 +52,8 @@ describe('e-mail', () => {
     h.dispatcher.start();
     await h.ingest(h.events(7, 200));
     const mails = await smtp.waitFor(3);
-    await new Promise((r) => setTimeout(r, 200));
+    // All seven delivered: no fourth message can still be on its way.
+    await eventually(async () => expect(await h!.store.dispatch.listDeliveries({ status: 'delivered', limit: 10 })).toHaveLength(7));
     expect(smtp.messages).toHaveLength(3);
     expect(mails.map((m) => m.subject)).toEqual([
       '[NotifyChain] 3 events: withdrawal',

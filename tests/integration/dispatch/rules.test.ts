@@ -50,7 +50,12 @@ describe('rules decide which events reach a target', () => {
     };
     const total = Object.values(expected).flat().length;
     await sink.waitFor(total);
-    await new Promise((r) => setTimeout(r, 100));
+    // Every event fanned out and every delivery settled: whatever was going to be sent has been.
+    await eventually(async () => {
+      expect(h!.store.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+      expect(await h!.store.dispatch.listDeliveries({ status: 'pending', limit: 10 })).toHaveLength(0);
+      expect(await h!.store.dispatch.listDeliveries({ status: 'delivered', limit: 100 })).toHaveLength(total);
+    });
     expect(sink.requests).toHaveLength(total);
     for (const [path, ledgers] of Object.entries(expected)) expect(byLedger(path), path).toEqual(ledgers);
   });

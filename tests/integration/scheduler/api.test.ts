@@ -143,6 +143,16 @@ describe('a reminder reaches its target when it falls due', () => {
     await h.close();
     await sink.close();
   });
+  /** Schedules a reminder 300 ms ahead for these targets; returns its id. */
+  const remind = async (message: string, targetIds: number[]): Promise<string> => {
+    const res = await fetch(`${api.url}/api/notifications`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ message, when: new Date(Date.now() + 300).toISOString(), target_ids: targetIds }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
 
   it('is posted to a webhook target once, with its message', async () => {
     const target = await h.engine.dispatcher.targets.create(
@@ -160,8 +170,10 @@ describe('a reminder reaches its target when it falls due', () => {
     expect(JSON.stringify(request!.json)).toContain('renew the TLS certificate');
     const after = (await (await fetch(`${api.url}/api/notifications/${id}`)).json()) as { state: string; delivered: boolean };
     expect(after).toMatchObject({ state: 'delivered', delivered: true });
-    await new Promise((r) => setTimeout(r, 500));
-    expect(sink.requests).toHaveLength(1);
+    // A later reminder to the same target arrives next: the first one was not sent again before it.
+    const later = await remind('second reminder', [target.id]);
+    await sink.waitFor(2, 10_000);
+    expect(sink.requests.map((r) => (r.json as { data: { id: string } }).data.id)).toEqual([`local:${id}:due`, `local:${later}:due`]);
   });
 
   it('goes only to the targets it names, even when other targets’ rules match it', async () => {
@@ -170,7 +182,7 @@ describe('a reminder reaches its target when it falls due', () => {
       const chosen = await h.engine.dispatcher.targets.create(
         targetInputSchema.parse({ name: 'on call', kind: 'webhook', config: { url: `${sink.url}/chosen` }, rule: { event_types: ['reminder_due'] } }),
       );
-      await h.engine.dispatcher.targets.create(
+      const everything = await h.engine.dispatcher.targets.create(
         targetInputSchema.parse({ name: 'everything', kind: 'webhook', config: { url: other.url }, rule: { event_types: ['reminder_due'] } }),
       );
       const before = sink.requests.length;
@@ -183,8 +195,10 @@ describe('a reminder reaches its target when it falls due', () => {
       const { id } = (await res.json()) as { id: string };
       await sink.waitFor(before + 1, 10_000);
       expect(sink.requests.at(-1)).toMatchObject({ path: '/chosen', json: { data: { id: `local:${id}:due` } } });
-      await new Promise((r) => setTimeout(r, 700));
-      expect(other.requests.filter((r) => JSON.stringify(r.json).includes(`local:${id}:due`))).toEqual([]);
+      // A later reminder for the other target reaches it; the first one, stored before, did not.
+      const later = await remind('for the other target', [everything.id]);
+      await other.waitFor(1, 10_000);
+      expect(other.requests.map((r) => (r.json as { data: { id: string } }).data.id)).toEqual([`local:${later}:due`]);
     } finally {
       await other.close();
     }

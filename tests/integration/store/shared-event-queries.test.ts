@@ -7,6 +7,7 @@ import type { EventFilter, EventQueries } from '../../../src/main/engine/store/e
 import type { StoredEvent } from '../../../src/shared/model';
 import { CONTRACT_A, decodedEvent } from '../../fixtures/decoded-event';
 import { STORE_KINDS, openPostgres, openSqlite, openStore, type StoreUnderTest } from '../../fixtures/stores';
+import { untilClockPasses } from '../../fixtures/clock-tick';
 
 const OTHER = 'CDO7W5CT6QO4MHXBKKQS5N2ZRJ3K6TIBXDO5FYUMYXQDZNDPGD7TQJYQ';
 
@@ -167,7 +168,7 @@ describe.each(STORE_KINDS)('%s event queries', (kind) => {
     const first = await t.store.events.version();
     expect(first.lastModified).toBe((await t.allEvents())[0]!.stored_at);
     expect(await t.store.events.version()).toEqual(first);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await untilClockPasses(Date.parse(first.lastModified!));
     await ledgers(t, 101, 102);
     const second = await t.store.events.version();
     expect(second.tag).not.toBe(first.tag);
@@ -217,7 +218,7 @@ describe.each(STORE_KINDS)('%s event queries', (kind) => {
       id: 'n1', creator: 'GABC', created_at: '2026-11-25T10:00:00.000Z', expires_at: null, revoked_by: null, revoked_at: null,
       scheduled_for: null, delivered: false, delivered_at: null, updated_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await untilClockPasses(Date.parse(created.updated_at));
     await t.sql('UPDATE notifications SET delivered = ?, delivered_at = ? WHERE id = ?', kind === 'sqlite' ? 1 : true, '2026-11-25T11:00:00.000Z', 'n1');
     const delivered = (await t.store.events.getNotification('n1'))!;
     expect(delivered).toMatchObject({ delivered: true, delivered_at: '2026-11-25T11:00:00.000Z' });

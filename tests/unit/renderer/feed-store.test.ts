@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { eventCursor } from '../../../src/renderer/src/api/event-query';
 import { EMPTY_FILTER } from '../../../src/renderer/src/stores/feed-filter';
 import { createFeedStore, rowAt, rowCount } from '../../../src/renderer/src/stores/feed-store';
@@ -55,8 +55,7 @@ describe('feed', () => {
     expect(transport.streams).toHaveLength(1);
     expect(transport.streams[0]!.after).toBe(eventCursor(api.all[0]!));
     feed.getState().setFilter({ ...EMPTY_FILTER, types: ['deposit'] });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(transport.streams[0]!.closed).toBe(true);
+    await vi.waitFor(() => expect(transport.streams[0]!.closed).toBe(true));
     expect(transport.streams.at(-1)!.query).toEqual({ event_type: ['deposit'] });
   });
 

@@ -88,12 +88,10 @@ describe('browser transport', () => {
     const b = event(11);
     es.message(a, a.id);
     es.message(b, b.id);
-    await new Promise((r) => setTimeout(r, 80));
-    expect(batches).toEqual([[a.id, b.id]]);
+    await vi.waitFor(() => expect(batches).toEqual([[a.id, b.id]]));
     es.readyState = 2;
     es.onerror?.(new Event('error'));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(FakeEventSource.opened).toHaveLength(2);
+    await vi.waitFor(() => expect(FakeEventSource.opened).toHaveLength(2));
     expect(FakeEventSource.opened[1]!.url).toContain(`after=${b.id}`);
     expect(states).toEqual(['connecting', 'live', 'offline', 'connecting']);
     stop();

@@ -1,8 +1,11 @@
-// The installer configuration is checked by electron-builder's own loader and JSON schema, so a
-// typo fails here rather than at release time on another machine.
-import { existsSync } from 'node:fs';
+// The installer configuration is checked against the JSON schema electron-builder publishes
+// for its configuration (app-builder-lib's scheme.json, the file editors use through `$schema`),
+// so a typo fails here rather than at release time on another machine.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -11,7 +14,7 @@ const require = createRequire(join(root, 'package.json'));
 interface BuilderConfig {
   appId: string;
   productName: string;
-  files: { filter?: string[] }[];
+  files: (string | { filter?: string[] })[];
   asarUnpack: string[];
   extraMetadata: { main: string };
   linux: { target: string[]; icon: string };
@@ -19,21 +22,30 @@ interface BuilderConfig {
   win: { target: string[]; icon: string };
 }
 
-async function loadConfig(): Promise<BuilderConfig> {
-  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
-  const { DebugLogger } = require('builder-util');
-  const config = await getConfig(root, null, null);
-  await validateConfiguration(config, new DebugLogger(false));
+const readConfig = (): BuilderConfig => parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+
+let validate: ReturnType<Ajv['compile']> | undefined;
+
+function schemaErrors(config: unknown): string[] {
+  validate ??= new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')));
+  return validate(config) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+}
+
+function loadConfig(): BuilderConfig {
+  const config = readConfig();
+  const errors = schemaErrors(config);
+  if (errors.length > 0) throw new Error(`electron-builder.yml does not match electron-builder's schema:\n${errors.join('\n')}`);
   return config;
 }
 
 describe('electron-builder configuration', () => {
-  it('passes electron-builder\'s own schema', async () => {
-    await expect(loadConfig()).resolves.toBeDefined();
+  it('passes electron-builder\'s own schema, which refuses a misspelt option', async () => {
+    expect(loadConfig()).toBeDefined();
+    expect(schemaErrors({ ...readConfig(), asarUnpak: ['x'] }).join()).toContain('asarUnpak');
   });
 
   it('names the app and builds AppImage + deb, dmg and nsis installers', async () => {
-    const config = await loadConfig();
+    const config = loadConfig();
     expect(config.appId).toBe('org.notifychain.app');
     expect(config.productName).toBe('NotifyChain');
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
@@ -42,8 +54,8 @@ describe('electron-builder configuration', () => {
   });
 
   it('packs the built app and its icons, with the native SQLite module outside the archive', async () => {
-    const config = await loadConfig();
-    const filters = config.files.flatMap((f) => f.filter ?? []);
+    const config = loadConfig();
+    const filters = config.files.flatMap((f) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
     expect(filters).toEqual(expect.arrayContaining(['out/**', 'resources/**']));
     expect(config.extraMetadata.main).toBe('out/main/index.js');
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['resources/**', '**/node_modules/better-sqlite3/**/*.node']));

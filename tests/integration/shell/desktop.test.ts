@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../unit/shell/fake-electron'));
 // The real one loads the real `electron` package; preferences are held in memory here.
 vi.mock('electron-store', () => ({ default: class {} }));
 
@@ -17,12 +17,13 @@ import { startDesktop, type Desktop } from '../../../src/main/shell/desktop';
 import { DesktopNotificationRelay } from '../../../src/main/shell/desktop-relay';
 import { targetInputSchema, type TargetInput } from '../../../src/shared/targets';
 import { systemClock } from '../../../src/main/engine/clock';
+import { demoContractIds } from '../../../src/main/engine/stellar/demo/contracts';
 import { TargetAdmin } from '../../../src/main/engine/dispatch/target-admin';
 import { createNodeSecretBox, keyFileFor } from '../../../src/main/engine/secrets/key-source';
 import { SqliteStore } from '../../../src/main/engine/store/sqlite/sqlite-store';
 import { PreferencesStore } from '../../../src/main/shell/preferences';
 import { isAppUrl } from '../../../src/main/shell/renderer-protocol';
-import { app, BrowserWindow, clipboard, ipcMain, Notification, resetFakes, Tray } from './fake-electron';
+import { app, BrowserWindow, clipboard, ipcMain, Notification, resetFakes, Tray } from '../../unit/shell/fake-electron';
 
 const fromApp = { senderFrame: { url: 'app://notifychain/index.html', parent: null } };
 const log = createLogger('silent');
@@ -72,6 +73,27 @@ async function start(prefs: Record<string, unknown> = {}, desktopNotifications?:
   return { window, tray: Tray.instances[0]! };
 }
 
+/** The real relay, recording what the dispatcher hands it and what the shell had shown by then. */
+function spyingRelay() {
+  const relay = new DesktopNotificationRelay();
+  const seen = { received: [] as string[], shownBefore: Number.POSITIVE_INFINITY };
+  const connect = relay.connect.bind(relay);
+  relay.connect = (handler) =>
+    connect(async (notification) => {
+      if (seen.received.length === 0) seen.shownBefore = Notification.shown.length;
+      seen.received.push(notification.eventId);
+      await handler(notification);
+    });
+  return Object.assign(relay, { seen });
+}
+
+/** The event a shown notification opens when clicked. */
+function clickedEventId(index: number): string {
+  const window = BrowserWindow.instances[0]!;
+  Notification.shown[index]!.emit('click');
+  return (window.webContents.sent.at(-1) as { payload: { eventId: string } }).payload.eventId;
+}
+
 const menuItem = (tray: Tray, label: string) => tray.menu!.template.find((i: { label?: string }) => i.label === label);
 const invoke = (channel: string, request?: unknown) => ipcMain.handlers.get(channel)!(fromApp, request);
 
@@ -92,20 +114,34 @@ describe('the desktop app on a running engine', () => {
     expect(window.webContents.sent.some((s) => s.channel === 'engine:status')).toBe(true);
   });
 
-  it('with a desktop target, its rule decides what raises a native notification', async () => {
-    const relay = new DesktopNotificationRelay();
-    await start({ minNotificationPriority: 'any' }, relay, targetInputSchema.parse({ name: 'desk', kind: 'desktop', rule: { event_types: ['no_such_event'] } }));
-    await vi.waitFor(async () => expect(await runtime.store.countEvents()).toBeGreaterThan(10), { timeout: 10_000, interval: 100 });
-    // Longer than a burst window: anything the old rule (every event) queued would show by now.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    expect(Notification.shown).toHaveLength(0);
+  it('with a desktop target made before start, only the events its rule selects raise a notification', async () => {
+    const relay = spyingRelay();
+    const taskBounty = demoContractIds(2026).taskbounty;
+    await start({ minNotificationPriority: 'any' }, relay, targetInputSchema.parse({ name: 'desk', kind: 'desktop', rule: { contracts: [taskBounty] } }));
+    // The positive signal: the rule let a TaskBounty event through the relay and it was shown.
+    await vi.waitFor(() => expect(Notification.shown.length).toBeGreaterThan(0), { timeout: 15_000, interval: 50 });
+    const shownEventId = clickedEventId(0);
+    expect(relay.seen.received).toContain(shownEventId);
+    expect(Notification.shown[0]!.options.title).toMatch(/(· TaskBounty| from TaskBounty)$/);
+    // Other contracts' events were stored before it, so the rule (not a quiet chain) kept them out.
+    const stored = (runtime.store as SqliteStore).db.prepare('SELECT event_id, contract_id FROM events ORDER BY rowid').all() as { event_id: string; contract_id: string }[];
+    const upTo = stored.slice(0, stored.findIndex((e) => e.event_id === shownEventId));
+    expect(upTo.some((e) => e.contract_id !== taskBounty)).toBe(true);
+    for (const id of relay.seen.received) expect((await runtime.store.getEvent(id))?.contract_id).toBe(taskBounty);
   });
 
-  it('a desktop target whose rule matches sends its events to the native notifier', async () => {
-    const relay = new DesktopNotificationRelay();
-    await start({ minNotificationPriority: 'any' }, relay);
-    await runtime.engine.dispatcher.targets.create(targetInputSchema.parse({ name: 'desk', kind: 'desktop', rule: {} }));
-    await vi.waitFor(() => expect(Notification.shown.length).toBeGreaterThan(0), { timeout: 10_000, interval: 100 });
+  it('a desktop target created while running takes over: what it selects reaches the native notifier', async () => {
+    const relay = spyingRelay();
+    const { window } = await start({ minNotificationPriority: 'any' }, relay);
+    await runtime.engine.dispatcher.targets.create(targetInputSchema.parse({ name: 'desk', kind: 'desktop', rule: { min_priority: 'critical' } }));
+    // Critical notifications have no cooldown, so the relayed event shows within the burst window.
+    await vi.waitFor(() => {
+      const fromRelay = Notification.shown.findIndex((n, i) => i >= relay.seen.shownBefore && n.options.urgency === 'critical');
+      expect(fromRelay).toBeGreaterThanOrEqual(0);
+      expect(relay.seen.received).toContain(clickedEventId(fromRelay));
+    }, { timeout: 20_000, interval: 50 });
+    for (const id of relay.seen.received) expect((await runtime.store.getEvent(id))?.priority).toBe('critical');
+    expect(window.visible).toBe(true);
   });
 
   it('clicking a notification opens the window on that event', async () => {
