@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscordSink, type DiscordSink } from '../../fixtures/sinks/discord-sink';
 import { firstN, ok, startHttpSink, type HttpSink } from '../../fixtures/sinks/http-sink';
 import { FakeClock } from './support/fake-clock';
-import { eventually, pause, startHarness, type Harness } from './support/harness';
+import { eventually, startHarness, type Harness } from './support/harness';
 
 let h: Harness | undefined;
 let sink: HttpSink | DiscordSink | undefined;
@@ -39,8 +39,11 @@ describe('rate limits', () => {
     await h.ingest(h.events(1));
     await eventually(async () => expect((await delivery()).attempts).toBe(1));
     expect((await delivery()).lastError?.code).toBe('target.rate_limited');
+    // The worker sleeps until the moment Discord named; a millisecond before it, it still does.
+    const retryAt = clock.now() + 42_500;
+    await eventually(() => expect(clock.hasSleeperAt(retryAt)).toBe(true));
     clock.advance(42_499);
-    await pause(60);
+    expect(clock.hasSleeperAt(retryAt)).toBe(true);
     expect(sink.requests).toHaveLength(1);
     clock.advance(1);
     await sink.waitFor(2);
@@ -56,8 +59,10 @@ describe('rate limits', () => {
     await h.ingest(h.events(2));
     await sink.waitFor(1);
     await eventually(async () => expect((await h!.store.dispatch.listDeliveries({ status: 'delivered', limit: 5 })).length).toBe(1));
+    const resetAt = clock.now() + 3_000;
+    await eventually(() => expect(clock.hasSleeperAt(resetAt)).toBe(true));
     clock.advance(2_999);
-    await pause(60);
+    expect(clock.hasSleeperAt(resetAt)).toBe(true);
     expect(sink.requests).toHaveLength(1);
     clock.advance(1);
     await sink.waitFor(2);
@@ -73,7 +78,8 @@ describe('rate limits', () => {
     await h.ingest(h.events(8));
     // 5 at once (the burst) to the limited target, all 8 to the unlimited one.
     await sink.waitFor(13);
-    await pause(60);
+    // The limited worker waits for its next token (one per 200 ms); until then it sends nothing.
+    await eventually(() => expect(clock.hasSleeperAt(clock.now() + 200)).toBe(true));
     expect(sink.requests.filter((r) => r.path === '/')).toHaveLength(5);
     clock.advance(200);
     await sink.waitFor(14);

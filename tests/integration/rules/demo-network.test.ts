@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { targetInputSchema } from '../../../src/shared/targets';
 import { startHarness, type Harness } from '../../fixtures/engine-harness';
 import { startHttpSink, type HttpSink } from '../../fixtures/sinks/http-sink';
-import { eventually, pause } from '../dispatch/support/harness';
+import { eventually } from '../dispatch/support/harness';
 import { injectEvents, type Injector } from './support/demo-injector';
 
 let h: Harness | undefined;
@@ -33,6 +33,20 @@ async function setUp(): Promise<{ chain: Injector; close(n?: number): Promise<vo
   };
 }
 
+/**
+ * The rules have seen every ledger the chain has closed, with nothing left to read: any alert due
+ * by now is stored. Then "no alert" is a fact, not a guess about how long to wait.
+ */
+async function expectNoAlertYet(path: string, type: 'rule_threshold' | 'rule_silence'): Promise<void> {
+  const latest = h!.demo.chain.latestLedger;
+  await eventually(() => {
+    const settled = h!.engine.dispatcher.rules.lastSettled;
+    expect(Math.max(settled?.ledger ?? 0, settled?.eventsUpToLedger ?? 0)).toBeGreaterThanOrEqual(latest);
+  });
+  const stored = h!.store.db.prepare('SELECT count(*) AS n FROM events WHERE event_type = ?').get(type) as { n: number };
+  expect(stored.n, `${type} alerts stored`).toBe(alerts(path).length);
+}
+
 const addTarget = (name: string, rule: unknown) =>
   h!.engine.dispatcher.targets.create(targetInputSchema.parse({ name, kind: 'webhook', config: { url: `${sink!.url}/${name}` }, rule }));
 
@@ -54,7 +68,7 @@ describe('rules against the demo network', () => {
     await close();
     chain.emit('withdrawal', { amount: big });
     await close();
-    await pause(1_500);
+    await expectNoAlertYet('/whales', 'rule_threshold');
     expect(alerts('/whales')).toEqual([]);
     chain.emit('withdrawal', { amount: big * 3n });
     await close();
@@ -64,7 +78,7 @@ describe('rules against the demo network', () => {
     await close(13);
     chain.emit('withdrawal', { amount: big });
     await close();
-    await pause(1_500);
+    await expectNoAlertYet('/whales', 'rule_threshold');
     expect(alerts('/whales')).toHaveLength(1);
   });
 
@@ -80,18 +94,18 @@ describe('rules against the demo network', () => {
     chain.emit('notification_delivered');
     await close(); // armedAt + 1: a notice
     await close(4); // four quiet ledgers
-    await pause(1_500);
+    await expectNoAlertYet('/quiet', 'rule_silence');
     expect(alerts('/quiet')).toEqual([]);
     await close(); // the fifth
     await eventually(() => expect(alerts('/quiet')).toHaveLength(1));
     expect(alerts('/quiet')[0]).toMatchObject({ event_type: 'rule_silence', contract_id: notifications, data: { silent_ledgers: 5, last_seen_ledger: armedAt + 1 } });
     await close(10);
-    await pause(1_500);
+    await expectNoAlertYet('/quiet', 'rule_silence');
     expect(alerts('/quiet')).toHaveLength(1);
     chain.emit('notification_delivered');
     await close();
     await close(4);
-    await pause(1_500);
+    await expectNoAlertYet('/quiet', 'rule_silence');
     expect(alerts('/quiet')).toHaveLength(1);
     await close();
     await eventually(() => expect(alerts('/quiet')).toHaveLength(2));

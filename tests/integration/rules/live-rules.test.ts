@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startHttpSink, type HttpSink } from '../../fixtures/sinks/http-sink';
 import { plainDecoded, T0 } from '../../fixtures/rule-events';
 import { FakeClock } from '../dispatch/support/fake-clock';
-import { FAST_SETTINGS, eventually, pause, startHarness, type Harness } from '../dispatch/support/harness';
+import { FAST_SETTINGS, eventually, startHarness, type Harness } from '../dispatch/support/harness';
 
 const MIN = 60_000;
 let h: Harness | undefined;
@@ -22,6 +22,18 @@ afterEach(async () => {
 });
 
 const sent = (path: string) => sink!.requests.filter((r) => r.path === path).map((r) => (r.json as { data: { event_type: string; data: Record<string, unknown> } }).data);
+/**
+ * The rules have let the clock's present time pass (and routed events up to `ledger`), every event
+ * is fanned out and every delivery settled: whatever was going to be sent by now has been sent.
+ */
+const settledAt = (clock: FakeClock, ledger = 0) =>
+  eventually(async () => {
+    const settled = h!.dispatcher.rules.lastSettled;
+    expect(settled?.at).toBeGreaterThanOrEqual(clock.now());
+    expect(settled?.eventsUpToLedger ?? 0).toBeGreaterThanOrEqual(ledger);
+    outboxEmpty();
+    expect(await h!.store.dispatch.listDeliveries({ status: 'pending', limit: 1 })).toEqual([]);
+  });
 const outboxEmpty = () => expect(h!.store.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
 
 describe('rules on the live path', () => {
@@ -35,8 +47,7 @@ describe('rules on the live path', () => {
     await eventually(outboxEmpty);
     await h.ingest([plainDecoded(3, T0 + 2 * MIN)]);
     await sink.waitFor(1);
-    await eventually(outboxEmpty);
-    await pause(100);
+    await settledAt(clock, 3);
     expect(sent('/burst')).toEqual([expect.objectContaining({ event_type: 'rule_threshold', data: expect.objectContaining({ count: 3, above: '2', rule_id: expect.any(Number) }) })]);
   });
 
@@ -49,12 +60,12 @@ describe('rules on the live path', () => {
     const silence = () => h!.dispatcher.rules.list()[0]?.evaluator.state.silence;
     await eventually(() => expect(silence()?.lastSeenAt).toBe(T0));
     clock.advance(9 * MIN);
-    await pause(150);
+    await settledAt(clock);
     expect(sink.requests).toHaveLength(0);
     clock.advance(MIN);
     await sink.waitFor(1);
     clock.advance(30 * MIN);
-    await pause(150);
+    await settledAt(clock);
     expect(sink.requests).toHaveLength(1);
     await h.ingest([plainDecoded(9, T0 + 40 * MIN, { eventType: 'price_submitted' })]);
     await eventually(() => expect(silence()?.fired).toBe(false));

@@ -90,6 +90,7 @@ export class RuleEngine {
 
   /** The targets an event goes to; an alert event goes only to the target of the rule that raised it. */
   route(event: StoredEvent): RoutedDelivery[] {
+    this.routedUpTo = Math.max(this.routedUpTo ?? 0, event.ledger_sequence);
     const owner = alertRuleId(event.id);
     if (owner !== null) {
       const rule = this.byId.get(owner);
@@ -114,8 +115,18 @@ export class RuleEngine {
     if (drained) for (const r of this.rules) r.evaluator.tick(now, this.ledger);
     for (const r of this.rules) this.takeAlerts(r);
     if (this.unsaved.length === 0 && !drained && now - this.savedAt < SAVE_EVERY_MS) return 0;
-    return this.flush();
+    const stored = await this.flush();
+    if (drained) this.lastSettled = { at: now, ledger: this.ledger, eventsUpToLedger: this.routedUpTo };
+    return stored;
   }
+
+  /**
+   * When the rules last saw time pass with nothing left to read: the clock then, the last ingested
+   * ledger (known when a silence counts ledgers) and the newest ledger of an event they had routed.
+   * Every alert due by then is stored.
+   */
+  lastSettled: { at: number; ledger: number | null; eventsUpToLedger: number | null } | null = null;
+  private routedUpTo: number | null = null;
 
   /** Saves changed states and pending alerts now (also on stop). */
   async flush(): Promise<number> {

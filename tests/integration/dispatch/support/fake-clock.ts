@@ -31,6 +31,11 @@ export class FakeClock implements Clock {
     });
   }
 
+  /** Whether something sleeps until exactly this time (a retry or rate-limit wait still pending). */
+  hasSleeperAt(at: number): boolean {
+    return this.sleepers.some((s) => s.at === at);
+  }
+
   /** Moves time on and wakes every sleeper whose time has come. */
   advance(ms: number): void {
     this.time += ms;
