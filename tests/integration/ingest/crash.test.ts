@@ -13,7 +13,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nc-crash-'));
-  demo = await startDemoRpcServer({ autoStart: false, history: { ledgers: 2500, eventsPerLedger: 20 }, eventsPerLedger: 5 });
+  demo = await startDemoRpcServer({ autoStart: false, history: { ledgers: 1200, eventsPerLedger: 20 }, eventsPerLedger: 5 });
 });
 afterAll(async () => {
   await demo.close();
@@ -51,7 +51,7 @@ describe('crash safety', () => {
     ];
     const served = () => [...demo.chain.events()].map((e) => e.id);
     const atKill: number[] = [];
-    for (const atLeast of [1, 8_000, 20_000, 35_000]) {
+    for (const atLeast of [1, 5_000, 11_000, 17_000]) {
       const serve = spawnServe(args);
       await until(() => storedCount(db) >= atLeast, 60_000);
       serve.child.kill('SIGKILL');
