@@ -78,7 +78,9 @@ export function createApiMetrics(engine: Engine, streams: () => number): ApiMetr
     render: async () => {
       health = await engine.health().catch(() => null);
       try {
-        return await registry.metrics();
+        // prom-client writes NaN as "Nan" (e.g. the event-loop lag before its first sample);
+        // the exposition format spells it "NaN", and scrapers reject anything else.
+        return (await registry.metrics()).replace(/ Nan$/gm, ' NaN');
       } finally {
         health = null;
       }
