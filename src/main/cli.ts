@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `notifychain`: the headless host. `serve` runs the engine and the API without Electron;
 // `demo-rpc` runs the demo network alone.
+import { runArchive } from './cli/archive-command';
 import { runDemoRpc } from './cli/demo-rpc-command';
 import { runServe } from './cli/serve-command';
 
@@ -9,6 +10,7 @@ const USAGE = `Usage: notifychain <command> [options]
 Commands:
   serve       watch contracts, store events, serve the local API (see: notifychain serve --help)
   demo-rpc    run the built-in demo Stellar RPC network alone (see: notifychain demo-rpc --help)
+  archive     export or import a contract's stored history (see: notifychain archive --help)
   help        show this help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -18,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
       return runServe(rest);
     case 'demo-rpc':
       return runDemoRpc(rest);
+    case 'archive':
+      return runArchive(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -13,6 +13,8 @@ import { Subscriber, type SubscriberStatus } from './ingest/subscriber';
 import type { Logger } from './log/logger';
 import { createMetrics, type EngineMetrics } from './metrics';
 import { pruneOldEvents } from './retention';
+import { planHoleFill } from './archive/fill-holes';
+import type { FillHolesResponse } from '../../shared/api/coverage';
 import type { Store, WatchedContract } from './store/store';
 import type { StellarRpc } from './stellar/rpc-types';
 import { Dispatcher } from './dispatch/dispatcher';
@@ -115,14 +117,13 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.backfills.start();
     this.dispatcher.start();
     this.scheduler.start();
-    if (this.opts.config.retentionDays > 0) {
-      const prune = () => void pruneOldEvents(this.opts.store, this.opts.config.retentionDays, this.clock, this.opts.log).catch(
-        (error) => this.opts.log.error('retention cleanup failed', { error }),
-      );
-      prune();
-      this.retentionTimer = setInterval(prune, RETENTION_EVERY_MS);
-      this.retentionTimer.unref();
-    }
+    // Runs even with RETENTION_DAYS=0: a contract may have its own retention.
+    const prune = () => void pruneOldEvents(this.opts.store, this.opts.config.retentionDays, this.clock, this.opts.log).catch(
+      (error) => this.opts.log.error('retention cleanup failed', { error }),
+    );
+    prune();
+    this.retentionTimer = setInterval(prune, RETENTION_EVERY_MS);
+    this.retentionTimer.unref();
   }
 
   async stop(): Promise<void> {
@@ -139,7 +140,7 @@ export class Engine extends EventEmitter<EngineEvents> {
    * Watches a contract from now on; with a start ledger before where the live stream is, its
    * past events are read back by a backfill while the live stream goes on.
    */
-  async watch(contract: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null }): Promise<WatchedContract> {
+  async watch(contract: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null; retentionDays?: number | null }): Promise<WatchedContract> {
     const saved = await this.opts.store.upsertContract(contract);
     if (contract.startLedger) await this.planBackfill(contract.id, contract.startLedger);
     await this.refreshWatched();
@@ -157,6 +158,16 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (fromLedger > live) return;
     await this.opts.store.startBackfill({ contractId, fromLedger, toLedger: live });
     this.backfills.wake();
+  }
+
+  /** Starts one backfill over the contract's holes that the RPC still keeps. */
+  async fillHoles(contract: WatchedContract): Promise<FillHolesResponse> {
+    const { start, ...plan } = await planHoleFill(this.opts.store, this.opts.rpc, contract.id, contract.eventTypes);
+    if (start && plan.backfill) {
+      await this.opts.store.startBackfill({ contractId: contract.id, fromLedger: plan.backfill.from_ledger, toLedger: plan.backfill.to_ledger });
+      this.backfills.wake();
+    }
+    return plan;
   }
 
   async unwatch(contractId: string): Promise<boolean> {

@@ -8,6 +8,9 @@ export const watchContractBodySchema = z.strictObject({
   name: watchedContractSchema.shape.name.describe('A friendly name'),
   event_types: watchedContractSchema.shape.eventTypes.describe('Store only these event types (absent or empty = all)'),
   start_ledger: z.number().int().min(1).max(2 ** 32 - 1).optional().describe('Read the contract back from this ledger'),
+  retention_days: z
+    .number().int().min(0).max(36_500).nullable().optional()
+    .describe('Keep this contract\'s events N days (0 = forever; null = the global RETENTION_DAYS; absent = unchanged)'),
 });
 export type WatchContractBody = z.infer<typeof watchContractBodySchema>;
 
@@ -18,6 +21,8 @@ export const watchedContractResponseSchema = z.object({
   name: z.string().nullable(),
   event_types: z.array(z.string()),
   start_ledger: z.number().int().nullable(),
+  /** null = the global RETENTION_DAYS; 0 = kept forever. */
+  retention_days: z.number().int().nullable(),
   added_at: z.string(),
 });
 export type WatchedContractResponse = z.infer<typeof watchedContractResponseSchema>;

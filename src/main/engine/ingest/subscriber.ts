@@ -159,9 +159,10 @@ export class Subscriber {
       return;
     }
     this.update({ state: 'syncing' });
+    const covered = [...this.watch.keys()]; // what this read covers, whatever is added meanwhile
     const range = await this.readRange(start);
     if (range) {
-      await store.commitIngest({ events: [], checkpoint: { ledger: latest.sequence, hash: latest.id } });
+      await store.commitIngest({ events: [], checkpoint: { ledger: latest.sequence, hash: latest.id, covered } });
       this.schedule.observe(range.latestLedger, range.latestLedgerCloseMs);
       this.update({ latestLedger: Math.max(range.latestLedger, latest.sequence), cursorLedger: safeLedger(range.cursor) });
       log.debug('poll', { latestLedger: range.latestLedger, stored: range.stored, cursor: range.cursor });

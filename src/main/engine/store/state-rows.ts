@@ -12,6 +12,7 @@ export function rowToContract(row: Row): WatchedContract {
     name: (row.name as string | null) ?? null,
     eventTypes: json<string[]>(row.event_types),
     startLedger: (row.start_ledger as number | null) ?? null,
+    retentionDays: (row.retention_days as number | null) ?? null,
     addedAt: row.added_at as string,
   };
 }

@@ -3,6 +3,7 @@
 // is async even where SQLite answers synchronously.
 import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../shared/model';
 import type { DecodedEvent } from '../stellar/decoded-event';
+import type { ArchiveStore } from './archive-store';
 import type { DispatchStore } from './dispatch-store';
 import type { EventQueries } from './event-queries';
 import type { NotificationStore } from './notification-store';
@@ -27,7 +28,14 @@ export interface IngestBatch {
   backfill?: { contractId: string; cursor: string };
   /** Advance the cursor in the same transaction (absent = leave it). */
   cursor?: string | null;
-  checkpoint?: { ledger: number; hash: string };
+  /** `covered`: the contracts the live stream read up to this ledger (credited to their coverage). */
+  checkpoint?: { ledger: number; hash: string; covered?: string[] };
+}
+
+/** Which events a retention pass removes: one contract's, or all but the listed ones. */
+export interface RetentionScope {
+  contractId?: string;
+  excluding?: string[];
 }
 
 export interface IngestResult {
@@ -41,6 +49,8 @@ export interface WatchedContract {
   name: string | null;
   eventTypes: string[];
   startLedger: number | null;
+  /** null = the global RETENTION_DAYS; 0 = keep forever; N = keep N days. */
+  retentionDays: number | null;
   addedAt: string;
 }
 
@@ -76,6 +86,8 @@ export interface Store {
   readonly notifications: NotificationStore;
   /** The rule engine's windows, silence, noise control and counters, and the alerts it raises. */
   readonly rules: RuleStateStore;
+  /** Coverage of the local archive, and export/import of its history. */
+  readonly archive: ArchiveStore;
   close(): Promise<void>;
   ping(): Promise<boolean>;
 
@@ -99,7 +111,7 @@ export interface Store {
   lastReset(): Promise<NetworkResetRecord | null>;
 
   listContracts(): Promise<WatchedContract[]>;
-  upsertContract(contract: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null }): Promise<WatchedContract>;
+  upsertContract(contract: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null; retentionDays?: number | null }): Promise<WatchedContract>;
   removeContract(id: string): Promise<boolean>;
   /** Starts (or restarts) reading a contract's past events from `fromLedger` up to `toLedger`. */
   startBackfill(b: { contractId: string; fromLedger: number; toLedger: number }): Promise<Backfill>;
@@ -113,8 +125,8 @@ export interface Store {
   /** Newest first. */
   recentEvents(limit: number): Promise<StoredEvent[]>;
   lastEventTime(): Promise<string | null>;
-  /** Deletes up to `batchSize` events closed before `before`; returns how many went. */
-  deleteEventsBefore(before: string, batchSize: number): Promise<number>;
+  /** Deletes up to `batchSize` events closed before `before` (in `scope`), trimming coverage; returns how many went. */
+  deleteEventsBefore(before: string, batchSize: number, scope?: RetentionScope): Promise<number>;
 
   getSetting<T>(key: string): Promise<T | null>;
   setSetting(key: string, value: unknown): Promise<void>;

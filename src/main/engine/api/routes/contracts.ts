@@ -14,10 +14,11 @@ import { notModified } from '../middleware/conditional';
 import { validJson, validParam } from '../middleware/validate';
 
 export function contractView(c: WatchedContract): WatchedContractResponse {
-  return { id: c.id, name: c.name, event_types: c.eventTypes, start_ledger: c.startLedger, added_at: c.addedAt };
+  return { id: c.id, name: c.name, event_types: c.eventTypes, start_ledger: c.startLedger, retention_days: c.retentionDays, added_at: c.addedAt };
 }
 
 export function contractRoutes({ engine }: RouteContext): Hono {
+  const watched = async (id: string) => (await engine.store.listContracts()).find((x) => x.id === id) ?? null;
   return new Hono()
     .get('/api/contracts', async (c) => {
       const contracts = (await engine.store.listContracts()).map(contractView);
@@ -36,8 +37,19 @@ export function contractRoutes({ engine }: RouteContext): Hono {
         name: body.name ?? null,
         eventTypes: body.event_types ?? [],
         startLedger: body.start_ledger ?? null,
+        retentionDays: body.retention_days,
       });
       return c.json(contractView(saved), existed ? 200 : 201);
+    })
+    .get('/api/contracts/:id/coverage', validParam(contractIdParamSchema), async (c) => {
+      const contract = await watched(c.req.valid('param').id);
+      if (!contract) return apiError(c, 404, 'contract.not_found', `contract ${c.req.valid('param').id} is not watched`);
+      return c.json(await engine.store.archive.coverage(contract.id, contract.eventTypes));
+    })
+    .post('/api/contracts/:id/coverage/fill', validParam(contractIdParamSchema), async (c) => {
+      const contract = await watched(c.req.valid('param').id);
+      if (!contract) return apiError(c, 404, 'contract.not_found', `contract ${c.req.valid('param').id} is not watched`);
+      return c.json(await engine.fillHoles(contract), 202);
     })
     .delete('/api/contracts/:id', validParam(contractIdParamSchema), async (c) => {
       const { id } = c.req.valid('param');

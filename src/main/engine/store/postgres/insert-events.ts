@@ -5,7 +5,13 @@ import type { DecodedEvent } from '../../stellar/decoded-event';
  * Inserts a page of events and their outbox rows with two statements (unnest over arrays),
  * skipping events already stored. Returns the dedup keys that were new.
  */
-export async function insertEvents(client: pg.PoolClient, events: DecodedEvent[], epoch: number, now: string): Promise<Set<string>> {
+export async function insertEvents(
+  client: pg.PoolClient,
+  events: DecodedEvent[],
+  epoch: number,
+  now: string,
+  { outbox = true }: { outbox?: boolean } = {},
+): Promise<Set<string>> {
   if (events.length === 0) return new Set();
   const col = <T>(pick: (e: DecodedEvent) => T) => events.map(pick);
   const { rows } = await client.query<{ seq: number; dedup_key: string }>(
@@ -28,7 +34,7 @@ export async function insertEvents(client: pg.PoolClient, events: DecodedEvent[]
       col((e) => e.txHash), col((e) => e.dedupKey), col((e) => e.decodeStatus), col((e) => e.decodeError),
     ],
   );
-  if (rows.length > 0) {
+  if (outbox && rows.length > 0) {
     const seqs = rows.map((r) => r.seq).sort((a, b) => a - b);
     await client.query('INSERT INTO outbox (event_seq, created_at) SELECT s, $2 FROM unnest($1::bigint[]) AS s ORDER BY s', [seqs, now]);
   }

@@ -3,12 +3,13 @@
 import type pg from 'pg';
 import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../../shared/model';
 import { decodedToStored, rowToEvent, type EventRow } from '../event-row';
-import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, Store, WatchedContract } from '../store';
+import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, RetentionScope, Store, WatchedContract } from '../store';
 import { EVENT_COLUMNS } from './event-columns';
 import { rowToBackfill, rowToContract, rowToPollingState } from '../state-rows';
 import { IngestLock } from './ingest-lock';
 import { migratePostgres } from './migrate';
 import { createPool, inTransaction } from './pg-pool';
+import { PostgresArchiveStore } from './pg-archive-store';
 import { PostgresDispatchStore } from './postgres-dispatch-store';
 import { PostgresEventQueries } from './postgres-event-queries';
 import { PostgresNotificationStore } from './postgres-notification-store';
@@ -21,6 +22,7 @@ export class PostgresStore implements Store {
   readonly dispatch: PostgresDispatchStore;
   readonly notifications: PostgresNotificationStore;
   readonly rules: PostgresRuleStateStore;
+  readonly archive: PostgresArchiveStore;
   private readonly lock: IngestLock;
 
   private constructor(
@@ -33,6 +35,7 @@ export class PostgresStore implements Store {
     this.dispatch = new PostgresDispatchStore(pool);
     this.notifications = new PostgresNotificationStore(pool);
     this.rules = new PostgresRuleStateStore(pool);
+    this.archive = new PostgresArchiveStore(pool);
   }
 
   static async open(connectionString: string): Promise<PostgresStore> {
@@ -82,6 +85,7 @@ export class PostgresStore implements Store {
           batch.checkpoint.hash,
           now,
         ]);
+        if (batch.checkpoint.covered) await this.archive.creditLive(client, batch.checkpoint.covered, batch.checkpoint.ledger, now);
       }
       if (batch.backfill) {
         await client.query(
@@ -113,6 +117,7 @@ export class PostgresStore implements Store {
          checkpoint_ledger = NULL, checkpoint_hash = NULL, updated_at = $3 WHERE stream = 'main' RETURNING *`,
         [epoch, passphrase, now()],
       );
+      await this.archive.breakLive(client);
       return rowToPollingState(rows[0]);
     });
   }
@@ -126,6 +131,7 @@ export class PostgresStore implements Store {
         [gap.fromLedger, gap.toLedger, gap.reason, detectedAt],
       );
       await client.query(`UPDATE polling_state SET cursor = NULL, resume_ledger = $1, updated_at = $2 WHERE stream = 'main'`, [gap.toLedger + 1, detectedAt]);
+      await this.archive.breakLive(client);
       return { id: rows[0].id, from_ledger: gap.fromLedger, to_ledger: gap.toLedger, reason: gap.reason, detected_at: detectedAt };
     });
   }
@@ -142,13 +148,15 @@ export class PostgresStore implements Store {
     return (await this.pool.query('SELECT * FROM contracts ORDER BY added_at, contract_id')).rows.map(rowToContract);
   }
 
-  async upsertContract(c: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null }): Promise<WatchedContract> {
+  async upsertContract(c: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null; retentionDays?: number | null }): Promise<WatchedContract> {
+    // retention_days changes only when given (null = back to the global RETENTION_DAYS).
     const { rows } = await this.pool.query(
-      `INSERT INTO contracts (contract_id, name, event_types, start_ledger, added_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO contracts (contract_id, name, event_types, start_ledger, retention_days, added_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (contract_id) DO UPDATE SET name = coalesce(excluded.name, contracts.name),
-         event_types = excluded.event_types, start_ledger = coalesce(excluded.start_ledger, contracts.start_ledger)
+         event_types = excluded.event_types, start_ledger = coalesce(excluded.start_ledger, contracts.start_ledger),
+         retention_days = CASE WHEN $7 THEN excluded.retention_days ELSE contracts.retention_days END
        RETURNING *`,
-      [c.id, c.name ?? null, JSON.stringify(c.eventTypes ?? []), c.startLedger ?? null, now()],
+      [c.id, c.name ?? null, JSON.stringify(c.eventTypes ?? []), c.startLedger ?? null, c.retentionDays ?? null, now(), c.retentionDays !== undefined],
     );
     return rowToContract(rows[0]);
   }
@@ -175,7 +183,16 @@ export class PostgresStore implements Store {
   }
 
   async finishBackfill(contractId: string, status: 'done' | 'failed', error?: string): Promise<void> {
-    await this.pool.query('UPDATE backfills SET status = $1, error = $2, updated_at = $3 WHERE contract_id = $4', [status, error ?? null, now(), contractId]);
+    await inTransaction(this.pool, async (client) => {
+      const at = now();
+      const { rows } = await client.query(
+        `UPDATE backfills SET status = $1, error = $2, updated_at = $3 WHERE contract_id = $4 RETURNING from_ledger, to_ledger,
+           (SELECT network_epoch FROM polling_state WHERE stream = 'main') AS epoch`,
+        [status, error ?? null, at, contractId],
+      );
+      const done = rows[0];
+      if (done && status === 'done') await this.archive.creditRange(client, done.epoch, contractId, done.from_ledger, done.to_ledger, 'backfill', at);
+    });
   }
 
   async getSpec(contractId: string): Promise<CachedSpec | null> {
@@ -208,12 +225,20 @@ export class PostgresStore implements Store {
     return (await this.pool.query('SELECT created_at FROM events ORDER BY seq DESC LIMIT 1')).rows[0]?.created_at ?? null;
   }
 
-  async deleteEventsBefore(before: string, batchSize: number): Promise<number> {
-    const result = await this.pool.query(
-      'DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE created_at < $1 ORDER BY created_at LIMIT $2)',
-      [before, batchSize],
-    );
-    return result.rowCount ?? 0;
+  async deleteEventsBefore(before: string, batchSize: number, scope: RetentionScope = {}): Promise<number> {
+    const where = scope.contractId ? 'AND contract_id = $3' : scope.excluding?.length ? 'AND NOT (contract_id = ANY($3))' : '';
+    const params: unknown[] = [before, batchSize, ...(scope.contractId ? [scope.contractId] : scope.excluding?.length ? [scope.excluding] : [])];
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query(
+        `DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE created_at < $1 ${where} ORDER BY created_at LIMIT $2)
+         RETURNING contract_id, ledger_sequence, event_id`,
+        params,
+      );
+      const latest = new Map<string, number>();
+      for (const r of rows) if (!String(r.event_id).startsWith('local:')) latest.set(r.contract_id, Math.max(latest.get(r.contract_id) ?? 0, r.ledger_sequence));
+      await this.archive.trimThrough(client, [...latest].map(([contract_id, ledger]) => ({ contract_id, ledger })));
+      return rows.length;
+    });
   }
 
   async getSetting<T>(key: string): Promise<T | null> {

@@ -5,9 +5,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { GapRecord, NetworkResetRecord, StoredEvent } from '../../../../shared/model';
 import { decodedToStored, rowToEvent, type EventRow } from '../event-row';
-import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, Store, WatchedContract } from '../store';
+import type { Backfill, CachedSpec, IngestBatch, IngestResult, PollingState, RetentionScope, Store, WatchedContract } from '../store';
 import { rowToBackfill, rowToContract, rowToPollingState } from '../state-rows';
 import { migrate } from './migrate';
+import { SqliteArchiveStore } from './sqlite-archive-store';
 import { SqliteDispatchStore } from './sqlite-dispatch-store';
 import { SqliteEventQueries } from './sqlite-event-queries';
 import { SqliteNotificationStore } from './sqlite-notification-store';
@@ -21,6 +22,7 @@ export class SqliteStore implements Store {
   readonly dispatch: SqliteDispatchStore;
   readonly notifications: SqliteNotificationStore;
   readonly rules: SqliteRuleStateStore;
+  readonly archive: SqliteArchiveStore;
   private readonly sql: Statements;
 
   constructor(readonly path: string) {
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
     this.dispatch = new SqliteDispatchStore(this.db);
     this.notifications = new SqliteNotificationStore(this.db);
     this.rules = new SqliteRuleStateStore(this.db);
+    this.archive = new SqliteArchiveStore(this.db, this.sql.insertEvent);
   }
 
   async close(): Promise<void> {
@@ -88,7 +91,10 @@ export class SqliteStore implements Store {
       this.notifications.applyEvents(inserted);
       if (batch.cursor !== undefined) this.sql.setCursor.run(batch.cursor, now);
       if (batch.backfill) this.sql.advanceBackfill.run(batch.backfill.cursor, inserted.length, now, batch.backfill.contractId);
-      if (batch.checkpoint) this.sql.setCheckpoint.run(batch.checkpoint.ledger, batch.checkpoint.hash, now);
+      if (batch.checkpoint) {
+        this.sql.setCheckpoint.run(batch.checkpoint.ledger, batch.checkpoint.hash, now);
+        if (batch.checkpoint.covered) this.archive.creditLive(batch.checkpoint.covered, batch.checkpoint.ledger, now);
+      }
       return { inserted, duplicates: batch.events.length - inserted.length };
     });
     return run.immediate();
@@ -116,6 +122,7 @@ export class SqliteStore implements Store {
            checkpoint_ledger = NULL, checkpoint_hash = NULL, updated_at = ? WHERE stream = 'main'`,
         )
         .run(epoch, passphrase, now);
+      this.archive.breakLive();
     })();
     return this.pollingState();
   }
@@ -131,6 +138,7 @@ export class SqliteStore implements Store {
       this.db
         .prepare(`UPDATE polling_state SET cursor = NULL, resume_ledger = ?, updated_at = ? WHERE stream = 'main'`)
         .run(gap.toLedger + 1, now);
+      this.archive.breakLive();
       return { id: Number(result.lastInsertRowid), from_ledger: gap.fromLedger, to_ledger: gap.toLedger, reason: gap.reason, detected_at: now };
     })();
   }
@@ -151,14 +159,16 @@ export class SqliteStore implements Store {
     return rows.map(rowToContract);
   }
 
-  async upsertContract(c: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null }): Promise<WatchedContract> {
+  async upsertContract(c: { id: string; name?: string | null; eventTypes?: string[]; startLedger?: number | null; retentionDays?: number | null }): Promise<WatchedContract> {
+    // retention_days changes only when given (null = back to the global RETENTION_DAYS).
     this.db
       .prepare(
-        `INSERT INTO contracts (contract_id, name, event_types, start_ledger, added_at) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO contracts (contract_id, name, event_types, start_ledger, retention_days, added_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (contract_id) DO UPDATE SET name = coalesce(excluded.name, name),
-           event_types = excluded.event_types, start_ledger = coalesce(excluded.start_ledger, start_ledger)`,
+           event_types = excluded.event_types, start_ledger = coalesce(excluded.start_ledger, start_ledger),
+           retention_days = CASE WHEN ? THEN excluded.retention_days ELSE retention_days END`,
       )
-      .run(c.id, c.name ?? null, JSON.stringify(c.eventTypes ?? []), c.startLedger ?? null, new Date().toISOString());
+      .run(c.id, c.name ?? null, JSON.stringify(c.eventTypes ?? []), c.startLedger ?? null, c.retentionDays ?? null, new Date().toISOString(), c.retentionDays !== undefined ? 1 : 0);
     return rowToContract(this.db.prepare('SELECT * FROM contracts WHERE contract_id = ?').get(c.id) as Record<string, unknown>);
   }
 
@@ -183,9 +193,14 @@ export class SqliteStore implements Store {
   }
 
   async finishBackfill(contractId: string, status: 'done' | 'failed', error?: string): Promise<void> {
-    this.db
-      .prepare('UPDATE backfills SET status = ?, error = ?, updated_at = ? WHERE contract_id = ?')
-      .run(status, error ?? null, new Date().toISOString(), contractId);
+    this.db.transaction(() => {
+      const now = new Date().toISOString();
+      this.db.prepare('UPDATE backfills SET status = ?, error = ?, updated_at = ? WHERE contract_id = ?').run(status, error ?? null, now, contractId);
+      const done = this.db.prepare(`SELECT from_ledger, to_ledger FROM backfills WHERE contract_id = ? AND status = 'done'`).get(contractId) as
+        | { from_ledger: number; to_ledger: number }
+        | undefined;
+      if (done) this.archive.creditRange(this.pollingState().networkEpoch, contractId, done.from_ledger, done.to_ledger, 'backfill', now);
+    })();
   }
 
   async getSpec(contractId: string): Promise<CachedSpec | null> {
@@ -223,10 +238,18 @@ export class SqliteStore implements Store {
     return row?.created_at ?? null;
   }
 
-  async deleteEventsBefore(before: string, batchSize: number): Promise<number> {
-    return this.db
-      .prepare('DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE created_at < ? ORDER BY created_at LIMIT ?)')
-      .run(before, batchSize).changes;
+  async deleteEventsBefore(before: string, batchSize: number, scope: RetentionScope = {}): Promise<number> {
+    const where = scope.contractId ? 'AND contract_id = ?' : scope.excluding?.length ? `AND contract_id NOT IN (${scope.excluding.map(() => '?').join(', ')})` : '';
+    const params = scope.contractId ? [scope.contractId] : (scope.excluding ?? []);
+    return this.db.transaction(() => {
+      const pick = `SELECT seq FROM events WHERE created_at < ? ${where} ORDER BY created_at LIMIT ?`;
+      const removed = this.db
+        .prepare(`SELECT contract_id, max(ledger_sequence) AS ledger FROM events WHERE seq IN (${pick}) AND event_id NOT LIKE 'local:%' GROUP BY contract_id`)
+        .all(before, ...params, batchSize) as Array<{ contract_id: string; ledger: number }>;
+      const n = this.db.prepare(`DELETE FROM events WHERE seq IN (${pick})`).run(before, ...params, batchSize).changes;
+      this.archive.trimThrough(removed);
+      return n;
+    })();
   }
 
   async getSetting<T>(key: string): Promise<T | null> {
