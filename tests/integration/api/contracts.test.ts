@@ -28,7 +28,7 @@ describe('/api/contracts', () => {
     expect(res.headers['cache-control']).toBe('private, max-age=5');
     const { contracts } = JSON.parse(res.body);
     expect(contracts.map((c: { id: string }) => c.id).sort()).toEqual(Object.values(a.contracts).sort());
-    expect(contracts[0]).toEqual({ id: expect.any(String), name: null, event_types: [], start_ledger: null, added_at: expect.any(String) });
+    expect(contracts[0]).toEqual({ id: expect.any(String), name: null, event_types: [], start_ledger: null, retention_days: null, added_at: expect.any(String) });
   });
 
   it('watches a new contract (201), updates a watched one (200), and the engine picks it up', async () => {
@@ -75,5 +75,36 @@ describe('/api/contracts', () => {
     const path = await send('DELETE', '/api/contracts/not-a-contract');
     expect(path.status).toBe(400);
     expect(JSON.parse(path.body).error.parameter).toBe('id');
+  });
+});
+
+describe('/api/contracts/:id/coverage', () => {
+  it('says what the archive holds for a watched contract, and 404s for one not watched', async () => {
+    const id = Object.values(a.contracts)[0]!;
+    const res = await raw(a.url, { path: `/api/contracts/${id}/coverage` });
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.body);
+    expect(body).toMatchObject({ contract_id: id, network_epoch: 0, holes: [], summary: expect.stringMatching(/^history from ledger \d+/) });
+    expect(body.ranges).toHaveLength(1);
+    expect((await raw(a.url, { path: `/api/contracts/${OTHER}/coverage` })).status).toBe(404);
+    expect((await raw(a.url, { path: '/api/contracts/CNOPE/coverage' })).status).toBe(400);
+  });
+
+  it('filling holes needs the token and answers what it started', async () => {
+    const id = Object.values(a.contracts)[0]!;
+    expect((await raw(a.url, { method: 'POST', path: `/api/contracts/${id}/coverage/fill` })).status).toBe(401);
+    const res = await send('POST', `/api/contracts/${id}/coverage/fill`);
+    expect(res.status).toBe(202);
+    expect(JSON.parse(res.body)).toEqual({ contract_id: id, backfill: null, beyond_retention: [] });
+  });
+
+  it('a contract keeps its own retention until told otherwise; a bad value changes nothing', async () => {
+    const id = Object.values(a.contracts)[1]!;
+    expect(JSON.parse((await send('POST', '/api/contracts', { id, retention_days: 0 })).body)).toMatchObject({ id, retention_days: 0 });
+    expect(JSON.parse((await send('POST', '/api/contracts', { id, name: 'renamed' })).body)).toMatchObject({ retention_days: 0 });
+    const bad = await send('POST', '/api/contracts', { id, retention_days: -1 });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.parameter).toBe('retention_days');
+    expect(JSON.parse((await send('POST', '/api/contracts', { id, retention_days: null })).body)).toMatchObject({ retention_days: null });
   });
 });

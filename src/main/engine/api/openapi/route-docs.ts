@@ -6,6 +6,7 @@ import {
   watchContractBodySchema,
   watchedContractResponseSchema,
 } from '../../../../shared/api/contracts';
+import { contractCoverageSchema, fillHolesResponseSchema } from '../../../../shared/api/coverage';
 import { apiErrorSchema } from '../../../../shared/api/errors';
 import {
   eventExportQuerySchema,
@@ -84,4 +85,9 @@ export const ROUTE_DOCS: RouteDoc[] = [
       ...bad, 401: error('Missing or wrong bearer token'), 413: error('Body too large'), 415: error('Body is not JSON') } },
   { method: 'delete', path: '/api/contracts/:id', summary: 'Stop watching a contract (its events are kept)', tag: 'contracts', params: contractIdParamSchema, write: true,
     responses: { 204: { description: 'No longer watched' }, ...bad, 401: error('Missing or wrong bearer token'), 404: error('Not watched') } },
+  { method: 'get', path: '/api/contracts/:id/coverage', summary: 'Ledger ranges the archive holds for a contract, and its holes', tag: 'contracts', params: contractIdParamSchema,
+    responses: { 200: { description: 'Coverage', schema: contractCoverageSchema }, ...bad, 404: error('Not watched') } },
+  { method: 'post', path: '/api/contracts/:id/coverage/fill', summary: 'Backfill the holes the RPC still keeps', tag: 'contracts', params: contractIdParamSchema, write: true,
+    responses: { 202: { description: 'The backfill started (or null), and holes only an archive can fill', schema: fillHolesResponseSchema },
+      ...bad, 401: error('Missing or wrong bearer token'), 404: error('Not watched') } },
 ];
