@@ -7,6 +7,7 @@ import {
   watchedContractResponseSchema,
 } from '../../../../shared/api/contracts';
 import { apiErrorSchema } from '../../../../shared/api/errors';
+import { contractLifecycleSchema } from '../../../../shared/api/lifecycle';
 import {
   eventExportQuerySchema,
   eventKeyParamSchema,
@@ -84,4 +85,6 @@ export const ROUTE_DOCS: RouteDoc[] = [
       ...bad, 401: error('Missing or wrong bearer token'), 413: error('Body too large'), 415: error('Body is not JSON') } },
   { method: 'delete', path: '/api/contracts/:id', summary: 'Stop watching a contract (its events are kept)', tag: 'contracts', params: contractIdParamSchema, write: true,
     responses: { 204: { description: 'No longer watched' }, ...bad, 401: error('Missing or wrong bearer token'), 404: error('Not watched') } },
+  { method: 'get', path: '/api/contracts/:id/lifecycle', summary: 'TTLs of the contract\'s instance and code entries, and the WASM it runs', tag: 'contracts',
+    params: contractIdParamSchema, responses: { 200: { description: 'Last check', schema: contractLifecycleSchema }, ...bad, 404: error('Not watched, or not checked yet') } },
 ];
