@@ -58,6 +58,8 @@ export const engineConfigSchema = z
     dedupWindowMs: ms(0, 86_400_000).default(300_000),
     /** 0 keeps events forever. */
     retentionDays: z.coerce.number().int().min(0).max(36_500).default(0),
+    /** Warn when a watched contract's instance or code entry has this many ledgers to live or fewer (about 7 days). */
+    ttlWarnLedgers: z.coerce.number().int().min(1).max(10_000_000).default(120_960),
     /** Longest wait between scheduler passes (due reminders, expiries); a new reminder wakes it at once. */
     schedulerPollIntervalMs: ms(50, 3_600_000).default(5_000),
     /** Closed notifications are deleted this many days after they closed; 0 keeps them. */

@@ -20,6 +20,7 @@ import type { StellarRpc } from './stellar/rpc-types';
 import { Dispatcher } from './dispatch/dispatcher';
 import { buildHealth } from './health';
 import { createScheduler, type SchedulerHostOptions } from './scheduler/create-scheduler';
+import { LifecycleWatcher } from './lifecycle/lifecycle-watcher';
 import type { Scheduler } from './scheduler/scheduler';
 
 export interface EngineEvents {
@@ -53,6 +54,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly dispatcher: Dispatcher;
   readonly backfills: BackfillRunner;
   readonly scheduler: Scheduler;
+  readonly lifecycle: LifecycleWatcher;
   private readonly clock: Clock;
   private readonly startedAt: number;
   private retentionTimer: NodeJS.Timeout | null = null;
@@ -96,6 +98,19 @@ export class Engine extends EventEmitter<EngineEvents> {
       onProgress: (progress) => this.emit('backfill-progress', progress),
     });
     this.dispatcher = new Dispatcher({ store: opts.store, log: opts.log, clock: this.clock, network: opts.config.network, ...opts.dispatch });
+    this.lifecycle = new LifecycleWatcher({
+      rpc: opts.rpc, store: opts.store, log: opts.log, clock: this.clock,
+      forgetSpec: async (contractId) => specs.forget(contractId),
+      onStored: (events) => {
+        this.dispatcher.wake();
+        this.emit('events-stored', events);
+      },
+      warnWithinLedgers: opts.config.ttlWarnLedgers,
+    });
+    // A ledger that touched a watched contract may have extended, upgraded or archived it.
+    this.on('events-stored', (events) => {
+      if (events.some((e) => !e.id.startsWith('local:'))) this.lifecycle.refreshSoon();
+    });
     this.scheduler = createScheduler({
       config: opts.config, store: opts.store, rpc: opts.rpc, clock: this.clock, log: opts.log,
       wakeDispatcher: () => this.dispatcher.wake(), host: opts.scheduler,
@@ -115,6 +130,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.refreshWatched();
     this.subscriber.start();
     this.backfills.start();
+    this.lifecycle.start();
     this.dispatcher.start();
     this.scheduler.start();
     // Runs even with RETENTION_DAYS=0: a contract may have its own retention.
@@ -132,6 +148,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     await this.subscriber.stop();
     await this.backfills.stop();
+    await this.lifecycle.stop();
     await this.scheduler.stop();
     await this.dispatcher.stop();
   }

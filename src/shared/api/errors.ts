@@ -18,6 +18,7 @@ export const API_ERROR_CODES = [
   'event.not_found',
   'notification.not_found',
   'contract.not_found',
+  'lifecycle.not_checked',
   'store.unavailable',
   'internal',
 ] as const;

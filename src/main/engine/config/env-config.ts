@@ -18,6 +18,7 @@ export const ENV_NAMES: Record<string, string> = {
   startLedger: 'START_LEDGER',
   dedupWindowMs: 'DEDUP_WINDOW_MS',
   retentionDays: 'RETENTION_DAYS',
+  ttlWarnLedgers: 'TTL_WARN_LEDGERS',
   schedulerPollIntervalMs: 'SCHEDULER_POLL_INTERVAL_MS',
   notificationRetentionDays: 'NOTIFICATION_RETENTION_DAYS',
   rpcTimeoutMs: 'RPC_TIMEOUT_MS',

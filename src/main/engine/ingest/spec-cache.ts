@@ -11,6 +11,8 @@ const RETRY_FAILED_FETCH_MS = 5 * 60_000;
 export class SpecCache {
   private readonly specs = new Map<string, contract.Spec | null>();
   private readonly failedAt = new Map<string, number>();
+  /** Contracts whose stored spec is out of date (upgraded): fetched again on next use. */
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -28,13 +30,14 @@ export class SpecCache {
 
   async get(contractId: string): Promise<contract.Spec | null> {
     if (this.specs.has(contractId)) return this.specs.get(contractId)!;
-    const cached = await this.store.getSpec(contractId);
+    const cached = this.stale.has(contractId) ? null : await this.store.getSpec(contractId);
     if (cached) return this.remember(contractId, cached.entries);
     const failed = this.failedAt.get(contractId);
     if (failed !== undefined && this.now() - failed < RETRY_FAILED_FETCH_MS) return null;
     try {
       const fetched = await fetchContractSpec(this.rpc, contractId);
       await this.store.putSpec({ contractId, ...fetched, fetchedAt: new Date(this.now()).toISOString() });
+      this.stale.delete(contractId);
       this.log.debug('contract spec loaded', { contractId, named: fetched.entries !== null });
       return this.remember(contractId, fetched.entries);
     } catch (error) {
@@ -42,6 +45,13 @@ export class SpecCache {
       this.log.warn('contract spec could not be fetched; decoding positionally for now', { contractId, error });
       return null;
     }
+  }
+
+  /** The contract now runs another WASM: its next event fetches the spec again. */
+  forget(contractId: string): void {
+    this.specs.delete(contractId);
+    this.failedAt.delete(contractId);
+    this.stale.add(contractId);
   }
 
   private remember(contractId: string, entries: string[] | null): contract.Spec | null {

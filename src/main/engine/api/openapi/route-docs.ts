@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/api/contracts';
 import { contractCoverageSchema, fillHolesResponseSchema } from '../../../../shared/api/coverage';
 import { apiErrorSchema } from '../../../../shared/api/errors';
+import { contractLifecycleSchema } from '../../../../shared/api/lifecycle';
 import {
   eventExportQuerySchema,
   eventKeyParamSchema,
@@ -90,4 +91,6 @@ export const ROUTE_DOCS: RouteDoc[] = [
   { method: 'post', path: '/api/contracts/:id/coverage/fill', summary: 'Backfill the holes the RPC still keeps', tag: 'contracts', params: contractIdParamSchema, write: true,
     responses: { 202: { description: 'The backfill started (or null), and holes only an archive can fill', schema: fillHolesResponseSchema },
       ...bad, 401: error('Missing or wrong bearer token'), 404: error('Not watched') } },
+  { method: 'get', path: '/api/contracts/:id/lifecycle', summary: 'TTLs of the contract\'s instance and code entries, and the WASM it runs', tag: 'contracts',
+    params: contractIdParamSchema, responses: { 200: { description: 'Last check', schema: contractLifecycleSchema }, ...bad, 404: error('Not watched, or not checked yet') } },
 ];

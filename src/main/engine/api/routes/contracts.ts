@@ -51,6 +51,13 @@ export function contractRoutes({ engine }: RouteContext): Hono {
       if (!contract) return apiError(c, 404, 'contract.not_found', `contract ${c.req.valid('param').id} is not watched`);
       return c.json(await engine.fillHoles(contract), 202);
     })
+    .get('/api/contracts/:id/lifecycle', validParam(contractIdParamSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      if (!(await watched(id))) return apiError(c, 404, 'contract.not_found', `contract ${id} is not watched`);
+      const lifecycle = await engine.lifecycle.lifecycle(id);
+      if (!lifecycle) return apiError(c, 404, 'lifecycle.not_checked', `contract ${id} has not been checked yet`);
+      return c.json(lifecycle);
+    })
     .delete('/api/contracts/:id', validParam(contractIdParamSchema), async (c) => {
       const { id } = c.req.valid('param');
       if (!(await engine.unwatch(id))) return apiError(c, 404, 'contract.not_found', `contract ${id} is not watched`);

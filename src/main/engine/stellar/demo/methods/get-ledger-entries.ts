@@ -1,12 +1,10 @@
 import { xdr } from '@stellar/stellar-sdk';
 
 import type { GetLedgerEntriesResult, LedgerEntryResult } from '../../rpc-types.js';
-import { contractEntries, type StoredEntry } from '../contract-entries.js';
+import { lifecycleOf } from '../contract-lifecycle.js';
 import { checkXdrFormat, invalidParams, type MethodHandler } from '../json-rpc.js';
 
 export const MAX_LEDGER_KEYS = 200;
-
-const cache = new WeakMap<object, Map<string, StoredEntry>>();
 
 export const getLedgerEntries: MethodHandler = (params, { chain }): GetLedgerEntriesResult => {
   if (checkXdrFormat(params.xdrFormat) === 'json') throw invalidParams("the demo network serves getLedgerEntries as 'base64' only");
@@ -14,11 +12,7 @@ export const getLedgerEntries: MethodHandler = (params, { chain }): GetLedgerEnt
   if (!Array.isArray(keys) || keys.length === 0) throw invalidParams('key list must not be empty');
   if (keys.length > MAX_LEDGER_KEYS) throw invalidParams(`key list cannot exceed ${MAX_LEDGER_KEYS} keys`);
 
-  let stored = cache.get(chain.contracts);
-  if (!stored) {
-    stored = contractEntries(chain.contracts, chain.genesisLedger);
-    cache.set(chain.contracts, stored);
-  }
+  const stored = lifecycleOf(chain).entries();
   const entries: LedgerEntryResult[] = [];
   keys.forEach((key: unknown, i) => {
     let canonical: string;
